@@ -1,0 +1,1 @@
+namespace PowershAI.HuggingFace.Core { internal static class Placeholder { } }

@@ -1,0 +1,1 @@
+namespace PowershAI.HuggingFace { internal static class Placeholder { } }

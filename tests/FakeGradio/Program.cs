@@ -1,0 +1,6 @@
+namespace PowershAI.HuggingFace.FakeGradio;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}
