@@ -1,0 +1,38 @@
+#
+# Module manifest source for PowershAI.HuggingFace.
+#
+# This file is a template: build.ps1 replaces {{ModuleVersion}} with the <Version> from
+# Directory.Build.props (the one place the version lives) and writes the result into
+# out/PowershAI.HuggingFace/. Import the built copy, not this one.
+#
+@{
+    RootModule           = 'PowershAI.HuggingFace.dll'
+    ModuleVersion        = '{{ModuleVersion}}'
+    GUID                 = '0b740c86-2cc9-4fd9-9e67-c1d79f95f08b'
+    Author               = 'PowershAI.HuggingFace contributors'
+    CompanyName          = 'PowershAI.HuggingFace contributors'
+    Copyright            = '(c) 2026 PowershAI.HuggingFace contributors. MIT License.'
+    Description          = 'Call Gradio apps (Hugging Face Spaces or any Gradio server) from PowerShell: discover endpoints, submit calls, stream their events and move files. A binary module for PowerShell 7 and Windows PowerShell 5.1.'
+
+    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '5.1'
+
+    # Every export is listed explicitly: no wildcards, so discovery needs no import and
+    # nothing leaks out by accident. Harness.Tests.ps1 checks this list against the DLL.
+    CmdletsToExport      = @(
+        'Get-GradioInfo'
+        'Send-GradioApi'
+        'Update-GradioApiResult'
+        'Send-GradioFile'
+        'Invoke-GradioHttp'
+    )
+    AliasesToExport      = @('InvokeGradioApi')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('Gradio', 'HuggingFace', 'AI', 'PowershAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}
