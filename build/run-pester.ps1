@@ -40,9 +40,18 @@ $config.TestResult.OutputPath = Join-Path $ResultDir 'pester.xml'
 
 $result = Invoke-Pester -Configuration $config
 
-# A failure in BeforeAll/AfterAll or a test file that does not parse is a failure even
-# when no single test reports one, so those are counted too.
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+function Get-BlockTests($Block) {
+    $Block.Tests
+    foreach ($child in $Block.Blocks) { Get-BlockTests $child }
+}
+
+# A failing BeforeAll already marks its tests failed, but a failing AfterAll or a test
+# file that does not parse fails no test at all: count each of those as one failure, so
+# a broken run can never look green.
+$silentBlocks = @($result.FailedBlocks | Where-Object {
+    -not (Get-BlockTests $_ | Where-Object Result -eq 'Failed')
+})
+$failed = $result.FailedCount + $silentBlocks.Count + $result.FailedContainersCount
 [ordered]@{
     Passed  = $result.PassedCount
     Failed  = $failed

@@ -19,6 +19,12 @@ $ErrorActionPreference = 'Stop'
 if ($env:CI) { $PSStyle.OutputRendering = 'PlainText' }
 
 Import-Module $ModulePath
+$missing = @('Get-GradioInfo', 'Send-GradioApi', 'Update-GradioApiResult') |
+    Where-Object { -not (Get-Command $_ -Module PowershAI.HuggingFace -ErrorAction SilentlyContinue) }
+if ($missing) {
+    Write-Host "The module imported from $ModulePath does not export $($missing -join ', '); the walkthrough cannot run." -ForegroundColor Red
+    exit 1
+}
 # ($url below is this same variable: PowerShell variable names ignore case. The lines
 # are kept exactly as the seed writes them.)
 

@@ -38,10 +38,12 @@ Describe 'Genuine Gradio <_> harness' -ForEach @('5.14.0', '4.37.2') -Skip:(-not
         $config.dependencies.api_name | Should -Contain 'Op1'
     }
 
+    # Last in this block on purpose: it stops the server the tests above used (AfterAll's
+    # second stop is a no-op), which saves starting one more server per version.
     It 'is gone after Stop-RealGradio' {
-        $other = Start-RealGradio -App simple-app.py -Version $Version
-        Stop-RealGradio $other
-        { Invoke-WebRequest "$($other.Url)config" -TimeoutSec 2 } | Should -Throw
+        Stop-RealGradio $Server
+        { Invoke-WebRequest "$($Server.Url)config" -TimeoutSec 2 } | Should -Throw
+        Get-Process -Id $Server.Pid -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
 
@@ -71,19 +73,21 @@ Describe 'Built module' {
 
     It 'exports exactly the cmdlets in CmdletsToExport' {
         Import-Module $ModuleManifest -ErrorAction Stop
-        $expected = @($Manifest.CmdletsToExport | Sort-Object)
-        $actual = @(Get-Command -Module PowershAI.HuggingFace -CommandType Cmdlet | ForEach-Object Name | Sort-Object)
+        $expected = @($Manifest.CmdletsToExport)
+        $actual = @(Get-Command -Module PowershAI.HuggingFace -CommandType Cmdlet | ForEach-Object Name)
         $missing = @($expected | Where-Object { $_ -notin $actual })
         $extra = @($actual | Where-Object { $_ -notin $expected })
-        # One readable message instead of an element-by-element array diff.
-        "missing: [$($missing -join ', ')]; not in the manifest: [$($extra -join ', ')]" |
-            Should -Be 'missing: []; not in the manifest: []'
+        $missing | Should -BeNullOrEmpty -Because 'the manifest lists these cmdlets but the module does not export them'
+        $extra | Should -BeNullOrEmpty -Because 'the module defines these cmdlets but the manifest does not list them'
     }
 
     It 'exports exactly the aliases in AliasesToExport' {
         Import-Module $ModuleManifest -ErrorAction Stop
-        $expected = @($Manifest.AliasesToExport | Sort-Object)
-        $actual = @(Get-Command -Module PowershAI.HuggingFace -CommandType Alias | ForEach-Object Name | Sort-Object)
-        "aliases: [$($actual -join ', ')]" | Should -Be "aliases: [$($expected -join ', ')]"
+        $expected = @($Manifest.AliasesToExport)
+        $actual = @(Get-Command -Module PowershAI.HuggingFace -CommandType Alias | ForEach-Object Name)
+        @($expected | Where-Object { $_ -notin $actual }) |
+            Should -BeNullOrEmpty -Because 'the manifest lists these aliases but the module does not export them'
+        @($actual | Where-Object { $_ -notin $expected }) |
+            Should -BeNullOrEmpty -Because 'the module defines these aliases but the manifest does not list them'
     }
 }
