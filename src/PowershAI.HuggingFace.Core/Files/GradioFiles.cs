@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Gradio;
+
+namespace PowershAI.HuggingFace.Core.Files;
+
+/// <summary>A local file the app now holds.</summary>
+public sealed class UploadedFile
+{
+    public UploadedFile(FileInfo local, string serverPath, string mimeType, JsonObject fileData)
+    {
+        Local = local;
+        ServerPath = serverPath;
+        MimeType = mimeType;
+        FileData = fileData;
+    }
+
+    public FileInfo Local { get; }
+    public string ServerPath { get; }
+    public string MimeType { get; }
+
+    /// <summary>The value to pass as the file input (FileData with meta, or the 3.x dict).</summary>
+    public JsonObject FileData { get; }
+}
+
+/// <summary>Uploads to {prefix}/upload and downloads output files (§4).</summary>
+public static class GradioFiles
+{
+    const int BufferSize = 81920;
+
+    /// <summary>Uploads files in one multipart request (field "files"), streamed from disk.</summary>
+    public static async Task<IReadOnlyList<UploadedFile>> UploadAsync(GradioClient client, AppInfo app, IReadOnlyList<FileInfo> files, IProgress<TransferProgress>? progress, CancellationToken ct)
+    {
+        if (files.Count == 0) return Array.Empty<UploadedFile>();
+        var maxSize = app.Config?["max_file_size"] is JsonValue m && m.TryGetValue<long>(out var max) ? max : (long?)null;
+        foreach (var f in files)
+        {
+            f.Refresh();
+            if (!f.Exists) throw new GradioException(GradioErrorKind.FileError, $"File not found: {f.FullName}", target: f.FullName);
+            if (maxSize.HasValue && f.Length > maxSize.Value)
+                throw new GradioException(GradioErrorKind.FileError, $"{f.Name} is {f.Length} bytes; the app accepts files up to {maxSize.Value} bytes.", target: f.FullName);
+        }
+
+        var total = files.Sum(f => f.Length);
+        var url = GradioUrl.Join(app.ApiBase, "upload");
+        var streams = new List<Stream>();
+        try
+        {
+            using var response = await client.SendAsync(() =>
+            {
+                var form = new MultipartFormDataContent();
+                long offset = 0;
+                foreach (var f in files)
+                {
+                    var start = offset;
+                    var stream = new ProgressStream(new FileStream(f.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true),
+                        done => progress?.Report(new TransferProgress(f.Name, start + done, total)));
+                    streams.Add(stream);
+                    offset += f.Length;
+                    var part = new StreamContent(stream, BufferSize);
+                    part.Headers.ContentType = new MediaTypeHeaderValue(MimeTypes.For(f.Name));
+                    form.Add(part, "files", f.Name);
+                }
+                return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+            }, "Uploading " + string.Join(", ", files.Select(f => f.Name)), ct).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var paths = GradioClient.ParseJson(text, "Uploading", url) as JsonArray;
+            if (paths == null || paths.Count != files.Count)
+                throw new GradioException(GradioErrorKind.MalformedResponse, $"The upload answer should list {files.Count} server path(s) but is: {Cut(text)}", target: url.ToString());
+            return files.Select((f, i) =>
+            {
+                var path = paths[i]?.ToString() ?? "";
+                var mime = MimeTypes.For(f.Name);
+                return new UploadedFile(f, path, mime, FileData.ForInput(app, path, f.Name, f.Length, mime));
+            }).ToArray();
+        }
+        finally
+        {
+            foreach (var s in streams) s.Dispose();
+        }
+    }
+
+    /// <summary>Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.</summary>
+    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct)
+    {
+        var url = FileData.DownloadUrl(app, file);
+        var name = SafeFileName.From(FileData.OriginalName(file));
+        Directory.CreateDirectory(directory);
+        // Files the app names on another host are fetched without the app's cookies or token.
+        var sameApp = string.Equals(url.GetLeftPart(UriPartial.Authority), app.Root.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+        var fetcher = sameApp ? client : GradioClient.Anonymous(url, client.Options.Timeout);
+        using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var total = response.Content.Headers.ContentLength;
+        var target = SafeFileName.UniquePath(directory, name);
+        var partial = target + ".partial";
+        try
+        {
+            using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var sink = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                var buffer = new byte[BufferSize];
+                long done = 0;
+                int n;
+                while ((n = await source.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false)) > 0)
+                {
+                    await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
+                    done += n;
+                    progress?.Report(new TransferProgress(name, done, total));
+                }
+            }
+            File.Move(partial, target);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+            ct.ThrowIfCancellationRequested();
+            throw ex is IOException io && !(io.InnerException is HttpRequestException)
+                ? new GradioException(GradioErrorKind.FileError, $"Cannot save {name} into {directory}: {io.Message}", io, target: target)
+                : new GradioException(GradioErrorKind.StreamDropped, $"The download of {name} broke off: {ex.Message}", ex, target: url.ToString());
+        }
+        return new FileInfo(target);
+    }
+
+    static string Cut(string s) => s.Length > 200 ? s.Substring(0, 200) + "…" : s;
+}

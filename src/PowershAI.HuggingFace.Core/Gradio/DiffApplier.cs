@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace PowershAI.HuggingFace.Core.Gradio;
+
+/// <summary>Applies the edit lists of sse_v2+ generator updates: [action, path, value] (§3.4).</summary>
+public static class DiffApplier
+{
+    public static JsonNode? Apply(JsonNode? value, JsonArray edits)
+    {
+        foreach (var edit in edits)
+        {
+            if (edit is not JsonArray e || e.Count < 2)
+                throw Malformed("an edit is not [action, path, value]");
+            value = ApplyOne(value, e[0]?.ToString() ?? "", e[1] as JsonArray ?? new JsonArray(), e.Count > 2 ? e[2]?.DeepClone() : null);
+        }
+        return value;
+    }
+
+    static JsonNode? ApplyOne(JsonNode? target, string action, JsonArray path, JsonNode? value)
+    {
+        if (path.Count == 0)
+            return action switch
+            {
+                "replace" => value,
+                "append" => Concat(target, value),
+                _ => throw Malformed($"'{action}' at the root"),
+            };
+
+        var parent = target;
+        for (var i = 0; i < path.Count - 1; i++) parent = Child(parent, path[i]);
+        var last = path[path.Count - 1];
+        switch (parent)
+        {
+            case JsonArray list:
+                var index = Index(last);
+                switch (action)
+                {
+                    case "replace": list[index] = value; break;
+                    case "append": list[index] = Concat(list[index]?.DeepClone(), value); break;
+                    case "add": list.Insert(index, value); break;
+                    case "delete": list.RemoveAt(index); break;
+                    default: throw Malformed($"unknown action '{action}'");
+                }
+                break;
+            case JsonObject dict:
+                var key = last?.ToString() ?? "";
+                switch (action)
+                {
+                    case "replace" or "add": dict[key] = value; break;
+                    case "append": dict[key] = Concat(dict[key]?.DeepClone(), value); break;
+                    case "delete": dict.Remove(key); break;
+                    default: throw Malformed($"unknown action '{action}'");
+                }
+                break;
+            default:
+                throw Malformed("the path leads into a value that is neither a list nor a dict");
+        }
+        return target;
+    }
+
+    static JsonNode? Child(JsonNode? node, JsonNode? key) => node switch
+    {
+        JsonArray a => a[Index(key)],
+        JsonObject o => o[key?.ToString() ?? ""],
+        _ => throw Malformed("the path leads into a value that is neither a list nor a dict"),
+    };
+
+    static int Index(JsonNode? key) =>
+        key is JsonValue v && v.TryGetValue<int>(out var i) ? i : int.TryParse(key?.ToString(), out var j) ? j : throw Malformed("a list index is not a number");
+
+    static JsonNode? Concat(JsonNode? left, JsonNode? right)
+    {
+        if (left is JsonArray a && right is JsonArray b)
+        {
+            foreach (var item in b) a.Add(item?.DeepClone());
+            return a;
+        }
+        return JsonValue.Create((left?.GetValue<string>() ?? "") + (right?.GetValue<string>() ?? ""));
+    }
+
+    static GradioException Malformed(string why) =>
+        new(GradioErrorKind.MalformedResponse, "The server sent a generator update that cannot be applied: " + why + ".");
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Net;
+
+namespace PowershAI.HuggingFace.Core.Gradio;
+
+/// <summary>Per-call settings: how long to wait, and the credentials the caller passed explicitly.</summary>
+public sealed class GradioClientOptions
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Bound on connecting and on each request up to its answer; also the longest silence tolerated on an event stream.</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// The longest silence tolerated on an event stream. Gradio sends a heartbeat every 15 s, so
+    /// by default this is the timeout but never less than three heartbeat periods.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout
+    {
+        get => _streamIdle ?? (Timeout > MinStreamIdle ? Timeout : MinStreamIdle);
+        set => _streamIdle = value;
+    }
+
+    static readonly TimeSpan MinStreamIdle = TimeSpan.FromSeconds(45);
+    TimeSpan? _streamIdle;
+
+    /// <summary>A bearer token sent as Authorization to this app only (never logged).</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>User name and password for apps launched with auth=.</summary>
+    public NetworkCredential? Credential { get; set; }
+}

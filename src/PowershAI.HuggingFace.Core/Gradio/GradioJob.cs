@@ -1,0 +1,108 @@
+using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace PowershAI.HuggingFace.Core.Gradio;
+
+/// <summary>
+/// A submitted call. Its transport writes events into a channel; readers take them at their own
+/// pace, may stop (after N heartbeats, say) and resume later. Cancelling asks the server to stop.
+/// </summary>
+public abstract class GradioJob
+{
+    readonly Channel<GradioEvent> _events = Channel.CreateUnbounded<GradioEvent>(new UnboundedChannelOptions { SingleReader = true });
+    int _started;
+
+    protected GradioJob(GradioClient client, AppInfo app, EndpointInfo endpoint, string sessionHash, string protocol)
+    {
+        Client = client;
+        App = app;
+        Endpoint = endpoint;
+        SessionHash = sessionHash;
+        Protocol = protocol;
+    }
+
+    public GradioClient Client { get; }
+
+    public AppInfo App { get; }
+
+    public EndpointInfo Endpoint { get; }
+
+    public string SessionHash { get; }
+
+    /// <summary>The transport that carries it: queue, call, websocket or run.</summary>
+    public string Protocol { get; }
+
+    /// <summary>The server's event id (set once the server accepted the job).</summary>
+    public string? EventId { get; protected set; }
+
+    /// <summary>True once a terminal event was delivered to the reader.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>The next event, or null when the job has no more. Throws the failure that ended the stream.</summary>
+    public async Task<GradioEvent?> ReadAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0) StartProducing();
+        try
+        {
+            while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                if (!_events.Reader.TryRead(out var e)) continue;
+                if (e.IsTerminal) Finished = true;
+                return e;
+            }
+            return null;
+        }
+        catch (ChannelClosedException ex) when (ex.InnerException != null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Asks the server to stop the job; bounded by the client's timeout, failures ignored.</summary>
+    public async Task CancelAsync()
+    {
+        if (Finished) return;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Min(5, Client.Options.Timeout.TotalSeconds)));
+        try
+        {
+            await CancelOnServerAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GradioException or OperationCanceledException)
+        {
+            // Best effort: the caller is already stopping.
+        }
+        finally
+        {
+            Abandon();
+        }
+    }
+
+    /// <summary>Starts whatever fills the channel; called on the first read.</summary>
+    protected abstract void StartProducing();
+
+    protected abstract Task CancelOnServerAsync(CancellationToken ct);
+
+    /// <summary>Releases the connection the job reads from, if it owns one.</summary>
+    protected virtual void Abandon() { }
+
+    protected internal bool Publish(GradioEvent e) => _events.Writer.TryWrite(e);
+
+    protected internal void Close(Exception? failure = null) => _events.Writer.TryComplete(failure);
+
+    /// <summary>Runs a producer in the background and closes the channel with whatever ended it.</summary>
+    protected void RunProducer(Func<Task> producer) => Task.Run(async () =>
+    {
+        try
+        {
+            await producer().ConfigureAwait(false);
+            Close();
+        }
+        catch (Exception ex)
+        {
+            Close(ex);
+        }
+    });
+}

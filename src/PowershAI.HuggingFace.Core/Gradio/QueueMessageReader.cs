@@ -1,0 +1,130 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace PowershAI.HuggingFace.Core.Gradio;
+
+/// <summary>
+/// Turns one job's queue messages (§3.3) into <see cref="GradioEvent"/>s, keeping the last full
+/// outputs so diffs can be applied. Shared by the queue, "sse" and 3.x WebSocket transports.
+/// </summary>
+sealed class QueueMessageReader
+{
+    readonly AppInfo _app;
+    readonly EndpointInfo _endpoint;
+    readonly bool _diffs;
+    JsonArray? _last;
+
+    public QueueMessageReader(AppInfo app, EndpointInfo endpoint, bool diffs)
+    {
+        _app = app;
+        _endpoint = endpoint;
+        _diffs = diffs;
+    }
+
+    /// <summary>The event for a message, or null for messages a caller does not see (handshakes).</summary>
+    public GradioEvent? Translate(JsonObject msg)
+    {
+        var kind = msg["msg"]?.ToString();
+        switch (kind)
+        {
+            case "estimation":
+                return new GradioEvent(GradioEventKind.Estimation)
+                {
+                    Rank = Int(msg["rank"]),
+                    QueueSize = Int(msg["queue_size"]),
+                    Eta = Double(msg["rank_eta"]) ?? Double(msg["queue_eta"]),
+                };
+            case "process_starts":
+                return new GradioEvent(GradioEventKind.Started) { Eta = Double(msg["eta"]) };
+            case "progress":
+                return new GradioEvent(GradioEventKind.Progress)
+                {
+                    Progress = (msg["progress_data"] as JsonArray)?.OfType<JsonObject>().Select(p => new ProgressUnit
+                    {
+                        Index = Int(p["index"]),
+                        Length = Int(p["length"]),
+                        Unit = p["unit"]?.ToString(),
+                        Progress = Double(p["progress"]),
+                        Description = p["desc"]?.ToString(),
+                    }).ToArray() ?? Array.Empty<ProgressUnit>(),
+                };
+            case "log":
+                return new GradioEvent(GradioEventKind.Log) { Message = msg["log"]?.ToString(), Level = msg["level"]?.ToString() ?? "info", Title = msg["title"]?.ToString() };
+            case "heartbeat":
+                return new GradioEvent(GradioEventKind.Heartbeat);
+            case "process_generating" or "process_streaming":
+                return new GradioEvent(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(Accumulate(msg["output"]?["data"] as JsonArray)) };
+            case "process_completed":
+                return Completed(msg);
+            case "unexpected_error" or "server_stopped":
+                return new GradioEvent(GradioEventKind.Error)
+                {
+                    Message = msg["message"]?.ToString() ?? "The server stopped unexpectedly.",
+                    ServerFailure = true,
+                };
+            case "queue_full":
+                throw new GradioException(GradioErrorKind.QueueFull, $"The queue of {_app.Root} is full; try again later.", target: _endpoint.ApiName);
+            default:
+                return null;
+        }
+    }
+
+    GradioEvent Completed(JsonObject msg)
+    {
+        var output = msg["output"] as JsonObject;
+        var success = msg["success"] is JsonValue s && s.TryGetValue<bool>(out var ok) ? ok : output?["error"] == null;
+        if (success)
+        {
+            // A cancelled job ends with success and no data (§3.3).
+            if (output?["data"] is not JsonArray data) return new GradioEvent(GradioEventKind.Complete) { Cancelled = true };
+            return new GradioEvent(GradioEventKind.Complete) { Data = _endpoint.VisibleOutputs((JsonArray)data.DeepClone()) };
+        }
+        return new GradioEvent(GradioEventKind.Error)
+        {
+            Message = ErrorText(output?["error"], _app.Config != null && _app.Version.Major < 5),
+            Title = output?["title"]?.ToString() ?? msg["title"]?.ToString(),
+        };
+    }
+
+    /// <summary>Full values on the first update (and always before sse_v2), diffs after.</summary>
+    JsonArray Accumulate(JsonArray? data)
+    {
+        data ??= new JsonArray();
+        if (!_diffs || _last == null)
+        {
+            _last = (JsonArray)data.DeepClone();
+            return (JsonArray)_last.DeepClone();
+        }
+        if (data.Count != _last.Count)
+            throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} has {data.Count} outputs where {_last.Count} were expected.");
+        var next = new JsonArray();
+        for (var i = 0; i < data.Count; i++)
+        {
+            var edits = data[i] as JsonArray ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} is not a list of edits.");
+            next.Add(DiffApplier.Apply(_last[i]?.DeepClone(), edits));
+        }
+        _last = next;
+        return (JsonArray)next.DeepClone();
+    }
+
+    /// <summary>
+    /// gr.Error's text. Before 5.0 Gradio sends repr() of the message ("'text'"), so the quotes
+    /// and escapes Python added are taken off.
+    /// </summary>
+    internal static string? ErrorText(JsonNode? error, bool pythonRepr)
+    {
+        if (error is JsonObject o) error = o["error"];
+        if (error is not JsonValue v || !v.TryGetValue<string>(out var text)) return error?.ToJsonString();
+        if (pythonRepr && text.Length >= 2 && (text[0] == '\'' || text[0] == '"') && text[text.Length - 1] == text[0])
+            text = Unescape(text.Substring(1, text.Length - 2));
+        return text;
+    }
+
+    static string Unescape(string s) =>
+        s.Replace("\\'", "'").Replace("\\\"", "\"").Replace("\\n", "\n").Replace("\\t", "\t").Replace("\\\\", "\\");
+
+    static int? Int(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : null;
+
+    static double? Double(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+}

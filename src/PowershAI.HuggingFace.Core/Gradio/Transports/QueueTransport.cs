@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PowershAI.HuggingFace.Core.Gradio.Transports;
+
+/// <summary>The queue protocol of 4.9+ (sse_v1 … sse_v3): POST queue/join, results on the session's shared stream (§3.2).</summary>
+sealed class QueueTransport : IGradioTransport
+{
+    public async Task<GradioJob> SubmitAsync(SubmitRequest r, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["data"] = r.Inputs.DeepClone(),
+            ["event_data"] = null,
+            ["fn_index"] = r.FnIndex,
+            ["trigger_id"] = null,
+            ["session_hash"] = r.SessionHash,
+        };
+        var answer = await r.Client.PostJsonAsync(GradioUrl.Join(r.App.ApiBase, "queue/join"), body, $"Joining the queue for {r.Endpoint.ApiName}", ct).ConfigureAwait(false);
+        var eventId = answer?["event_id"]?.ToString()
+            ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"queue/join for {r.Endpoint.ApiName} answered without an event_id.", target: r.Endpoint.ApiName);
+        var job = new QueueJob(r, eventId, QueueSessionStream.For(r.Client, r.App, r.SessionHash));
+        job.Stream.Register(job);
+        return job;
+    }
+}
+
+/// <summary>A job on the shared session stream; the stream routes its messages here.</summary>
+sealed class QueueJob : GradioJob
+{
+    readonly QueueMessageReader _reader;
+    readonly SubmitRequest _request;
+
+    public QueueJob(SubmitRequest r, string eventId, QueueSessionStream stream) : base(r.Client, r.App, r.Endpoint, r.SessionHash, "queue")
+    {
+        _request = r;
+        Stream = stream;
+        EventId = eventId;
+        _reader = new QueueMessageReader(r.App, r.Endpoint, r.App.SendsDiffs);
+    }
+
+    internal QueueSessionStream Stream { get; }
+
+    /// <summary>Translates a routed message; true when the job has ended.</summary>
+    internal bool Handle(JsonObject msg)
+    {
+        var e = _reader.Translate(msg);
+        if (e == null) return false;
+        Publish(e);
+        if (!e.IsTerminal) return false;
+        Close();
+        return true;
+    }
+
+    protected override void StartProducing() => Stream.EnsureReading();
+
+    protected override async Task CancelOnServerAsync(CancellationToken ct)
+    {
+        if (App.SupportsCancel)
+        {
+            var body = new JsonObject { ["session_hash"] = SessionHash, ["fn_index"] = _request.FnIndex, ["event_id"] = EventId };
+            await Client.PostJsonAsync(GradioUrl.Join(App.ApiBase, "cancel"), body, $"Cancelling {Endpoint.ApiName}", ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // Before 4.31 the only way to stop a job is to drop the session's stream (§3.8).
+            Stream.Abort();
+        }
+    }
+
+    protected override void Abandon() => Stream.Unregister(this);
+}

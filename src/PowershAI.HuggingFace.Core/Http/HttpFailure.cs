@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+
+namespace PowershAI.HuggingFace.Core.Http;
+
+/// <summary>The one place where HTTP answers and transport failures become <see cref="GradioException"/>s.</summary>
+public static class HttpFailure
+{
+    const int MaxDetail = 300;
+
+    /// <summary>Classifies a non-success answer. <paramref name="body"/> is the response text, possibly empty.</summary>
+    public static GradioException FromResponse(HttpResponseMessage response, string body, string what)
+    {
+        var status = response.StatusCode;
+        var code = (int)status;
+        var detail = Detail(body);
+        var statusText = $"{code} {response.ReasonPhrase}".Trim();
+        var suffix = detail.Length > 0 ? ": " + detail : ".";
+        var kind = code switch
+        {
+            401 => GradioErrorKind.AuthenticationRequired,
+            403 when detail.StartsWith("File not allowed", StringComparison.Ordinal) => GradioErrorKind.FileError,
+            413 => GradioErrorKind.FileError,
+            422 or 400 => GradioErrorKind.InvalidArguments,
+            503 when detail.IndexOf("queue", StringComparison.OrdinalIgnoreCase) >= 0 => GradioErrorKind.QueueFull,
+            _ => GradioErrorKind.HttpError,
+        };
+        var message = kind == GradioErrorKind.AuthenticationRequired
+            ? $"{what} needs a Gradio login (HTTP {statusText}). Pass -Credential with the app's user name and password."
+            : $"{what} failed with HTTP {statusText}{suffix}";
+        return new GradioException(kind, message, status: status, target: response.RequestMessage?.RequestUri?.ToString());
+    }
+
+    /// <summary>Classifies an exception thrown while sending or reading.</summary>
+    public static Exception FromException(Exception ex, string what, Uri url, bool timedOut)
+    {
+        if (ex is GradioException) return ex;
+        if (timedOut)
+            return new GradioException(GradioErrorKind.Timeout, $"{what} got no answer from {url.GetLeftPart(UriPartial.Authority)} in time. Raise -TimeoutSec if the app is slow.", ex, target: url.ToString());
+        if (ex is OperationCanceledException) return ex;
+        if (ex is HttpRequestException)
+            return new GradioException(GradioErrorKind.Unreachable, $"{what}: cannot reach {url.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message}).", ex, target: url.ToString());
+        if (ex is System.IO.IOException)
+            return new GradioException(GradioErrorKind.StreamDropped, $"{what}: the connection to {url.GetLeftPart(UriPartial.Authority)} was closed ({Innermost(ex).Message}).", ex, target: url.ToString());
+        return ex;
+    }
+
+    /// <summary>
+    /// A short, single-line reading of an error body: FastAPI's "detail", else the last line of
+    /// a Python traceback, else the text itself, cut to a readable length.
+    /// </summary>
+    public static string Detail(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return "";
+        var text = body!.Trim();
+        if (text.StartsWith("{", StringComparison.Ordinal))
+        {
+            try
+            {
+                var node = JsonNode.Parse(text);
+                var detail = node?["detail"] ?? node?["error"];
+                if (detail is JsonValue v && v.TryGetValue<string>(out var s)) text = s;
+                else if (detail is JsonArray arr)
+                    text = string.Join("; ", arr.Select(d => (d?["msg"] ?? d?["message"])?.ToString() + Location(d)).Where(x => !string.IsNullOrEmpty(x)));
+                else if (detail != null) text = detail.ToJsonString();
+            }
+            catch (System.Text.Json.JsonException) { }
+        }
+        else if (text.StartsWith("<", StringComparison.Ordinal))
+        {
+            text = "(an HTML page)";
+        }
+        else if (text.Contains("Traceback"))
+        {
+            text = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? text;
+        }
+        text = text.Replace("\r", " ").Replace("\n", " ");
+        return text.Length > MaxDetail ? text.Substring(0, MaxDetail) + "…" : text;
+    }
+
+    static string Location(JsonNode? d) =>
+        d?["loc"] is JsonArray loc ? " (" + string.Join(".", loc.Select(x => x?.ToString())) + ")" : "";
+
+    static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException != null) ex = ex.InnerException;
+        return ex;
+    }
+}

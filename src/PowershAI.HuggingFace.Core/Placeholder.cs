@@ -1,1 +1,0 @@
-namespace PowershAI.HuggingFace.Core { internal static class Placeholder { } }

@@ -1,1 +1,0 @@
-namespace PowershAI.HuggingFace { internal static class Placeholder { } }
