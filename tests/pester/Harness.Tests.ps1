@@ -26,7 +26,7 @@ Describe 'Genuine Gradio <_> harness' -ForEach @('5.14.0', '4.37.2') -Skip:(-not
         Stop-RealGradio $Server
     }
 
-    It 'answers /config as Gradio <_> on 127.0.0.1' {
+    It 'answers /config with its own version, on 127.0.0.1' {
         $Server.Url | Should -Match '^http://127\.0\.0\.1:\d+/$'
         $config = Invoke-RestMethod "$($Server.Url)config" -TimeoutSec 10
         $config.version | Should -Be $Version
