@@ -1,6 +1,77 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
 namespace PowershAI.HuggingFace.FakeGradio;
 
+/// <summary>
+/// Program mode, for demos without a genuine Gradio:
+/// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple] [--mount /app]
+///   [--auth user:pass] [--show-error] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
+/// Prints "READY url=... profile=..." once listening and serves until killed.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        FakeGradioOptions options;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            await Console.Error.WriteLineAsync($"fake-gradio: {e.Message}");
+            return 2;
+        }
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        await using var server = await FakeGradioServer.StartAsync(options);
+        Console.WriteLine($"READY url={server.BaseUrl} profile={options.Profile.ToString().ToLowerInvariant()}");
+        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        return 0;
+    }
+
+    private static FakeGradioOptions Parse(string[] args)
+    {
+        var options = new FakeGradioOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--profile": options.Profile = ParseProfile(Next()); break;
+                case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--app": options.App = Next(); break;
+                case "--mount": options.MountPath = Next(); break;
+                case "--auth":
+                    var pair = Next().Split(':', 2);
+                    options.Auth = (pair[0], pair[1]);
+                    break;
+                case "--show-error": options.ShowError = true; break;
+                case "--api-closed": options.ApiOpen = false; break;
+                case "--step-delay-ms": options.StepDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--heartbeat-ms": options.HeartbeatInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--max-file-size": options.MaxFileSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--max-queue-size": options.MaxQueueSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        return options;
+    }
+
+    /// <summary>Accepts "v5", "V4_44", "v4.44" or "4.44".</summary>
+    private static GradioProfile ParseProfile(string text)
+    {
+        var name = "V" + text.TrimStart('v', 'V').Replace('.', '_');
+        return Enum.TryParse<GradioProfile>(name, ignoreCase: true, out var profile) && Enum.IsDefined(profile)
+            ? profile
+            : throw new ArgumentException($"unknown profile '{text}' (v3, v4.0, v4.9, v4.17, v4.21, v4.44, v5, v6)");
+    }
 }

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace PowershAI.HuggingFace.FakeGradio;
+
+/// <summary>
+/// The per-stream-key message queue (Gradio's pending_messages_per_session): messages wait here
+/// until the stream reads them, so nothing is lost when the stream opens after the join.
+/// </summary>
+internal sealed class Mailbox(string key)
+{
+    private readonly Channel<JsonObject> _messages = Channel.CreateUnbounded<JsonObject>();
+    private readonly HashSet<string> _pending = [];
+    private bool _closed;
+
+    public string Key { get; } = key;
+
+    public ChannelReader<JsonObject> Reader => _messages.Reader;
+
+    /// <summary>False once the stream has closed this box; the caller then needs a fresh one.</summary>
+    public bool TryAddPending(string eventId)
+    {
+        lock (_pending)
+        {
+            if (_closed) return false;
+            _pending.Add(eventId);
+            return true;
+        }
+    }
+
+    public bool IsPending(string eventId)
+    {
+        lock (_pending) return _pending.Contains(eventId);
+    }
+
+    public void Post(string eventId, JsonObject message)
+    {
+        lock (_pending)
+        {
+            if ((string?)message["msg"] == "process_completed") _pending.Remove(eventId);
+            _messages.Writer.TryWrite(message);
+        }
+    }
+
+    /// <summary>The stream-end rule: closes the box when no event is pending and nothing is buffered.</summary>
+    public bool TryClose()
+    {
+        lock (_pending)
+        {
+            if (_pending.Count > 0 || _messages.Reader.Count > 0) return false;
+            _closed = true;
+            return true;
+        }
+    }
+
+    /// <summary>The stream went away: later messages have nowhere to go.</summary>
+    public void Abandon()
+    {
+        lock (_pending)
+        {
+            _closed = true;
+            _pending.Clear();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace PowershAI.HuggingFace.FakeGradio;
+
+/// <summary>POST {prefix}/upload (multipart field "files") and GET {prefix}/upload_progress (§4.1).</summary>
+internal static class UploadRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, ServerContext server)
+    {
+        app.MapPost(server.Prefix + "/upload", ctx => UploadAsync(ctx, server));
+        if (server.Profile.HasUploadProgress) app.MapGet(server.Prefix + "/upload_progress", ctx => ProgressAsync(ctx, server));
+    }
+
+    private static async Task UploadAsync(HttpContext ctx, ServerContext server)
+    {
+        if (!await server.Login.CheckAsync(ctx)) return;
+        if (!ctx.Request.HasFormContentType)
+        {
+            await Http.Detail(ctx, StatusCodes.Status400BadRequest, "Invalid content type.");
+            return;
+        }
+        var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        var files = form.Files.GetFiles("files");
+        if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && files.Any(f => f.Length > max))
+        {
+            await Http.Write(ctx, $"File size exceeded maximum allowed size of {max} bytes.",
+                StatusCodes.Status413PayloadTooLarge, "text/plain; charset=utf-8");
+            return;
+        }
+        var uploadId = server.Profile.HasUploadProgress ? ctx.Request.Query["upload_id"].FirstOrDefault() : null;
+        var paths = new JsonArray();
+        foreach (var file in files)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ctx.RequestAborted);
+            paths.Add(server.Files.Save(buffer.ToArray(), file.FileName));
+            if (uploadId is not null) server.Uploads.Update(uploadId, file.FileName, file.Length);
+        }
+        if (uploadId is not null) server.Uploads.Done(uploadId);
+        await Http.Json(ctx, paths);
+    }
+
+    private static async Task ProgressAsync(HttpContext ctx, ServerContext server)
+    {
+        var uploadId = ctx.Request.Query["upload_id"].FirstOrDefault() ?? "";
+        if (await server.Uploads.WaitAsync(uploadId) is not { } reader)
+        {
+            await Http.Write(ctx, "Upload not found", StatusCodes.Status404NotFound, "text/plain; charset=utf-8");
+            return;
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, server.Stopping);
+        try
+        {
+            await Http.StartSse(ctx);
+            while (true)
+            {
+                JsonObject message;
+                using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+                {
+                    quiet.CancelAfter(server.Options.HeartbeatInterval);
+                    try
+                    {
+                        message = await reader.ReadAsync(quiet.Token);
+                    }
+                    catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                    {
+                        message = new JsonObject { ["msg"] = "heartbeat" };
+                    }
+                }
+                await Http.Sse(ctx, "data: " + PyJson.Compact(message) + "\n\n");
+                if ((string?)message["msg"] == "done") return;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client went away.
+        }
+    }
+}
