@@ -42,6 +42,9 @@ $CmdletProject = Join-Path $RepoRoot "src/$ModuleName"
 $FakeGradioProject = Join-Path $RepoRoot 'tests/FakeGradio'
 $XunitProject = Join-Path $RepoRoot "tests/$ModuleName.Core.Tests"
 $PesterVersion = '5.7.1'
+# Upper bounds for whole test runs, so a hung test ends CI instead of eating its budget.
+$PesterTimeoutSec = 600
+$XunitHangTimeout = '5m'   # dotnet test --blame-hang-timeout: one test that hangs this long
 
 # Dependencies that ship beside the module DLLs. An explicit list, not "whatever publish
 # produced": a new transitive DLL must be a decision, and a missing one fails the build
@@ -116,11 +119,24 @@ function Get-PwshCommand {
 function Invoke-ChildPwsh {
     # Binary modules cannot be unloaded, so anything that imports the built DLL runs in a
     # fresh process; this also keeps a test run from locking out/ for the next build.
-    param([string] $File, [string[]] $Arguments = @())
+    # The child writes straight to this console, and a hung child is killed after
+    # $TimeoutSec so that CI always ends.
+    param([string] $File, [string[]] $Arguments = @(), [int] $TimeoutSec = 900)
     $pwsh = @(Get-PwshCommand)
-    $exe, $pre = $pwsh[0], @($pwsh | Select-Object -Skip 1)
-    & $exe @pre -NoProfile -NonInteractive -File $File @Arguments | Out-Host
-    return $LASTEXITCODE
+    $startInfo = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    $startInfo.UseShellExecute = $false
+    foreach ($arg in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $Arguments) {
+        $startInfo.ArgumentList.Add($arg)
+    }
+    $process = [Diagnostics.Process]::Start($startInfo)
+    if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+        Write-Host "$(Split-Path -Leaf $File) did not finish within $TimeoutSec s; stopping it." -ForegroundColor Red
+        $process.Kill($true)
+        $process.WaitForExit()
+        return 124
+    }
+    $process.WaitForExit()   # flushes the child's output before we go on
+    return $process.ExitCode
 }
 
 function Get-RelativePath([string] $Path) { [IO.Path]::GetRelativePath($RepoRoot, $Path) }
@@ -207,7 +223,7 @@ function Invoke-XunitTests {
     Write-Step 'test: xunit'
     $dir = Join-Path $ResultsDir 'xunit'
     if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
-    & dotnet test $XunitProject -c $Configuration --nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $dir | Out-Host
+    & dotnet test $XunitProject -c $Configuration --nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $dir --blame-hang-timeout $XunitHangTimeout | Out-Host
     $exitCode = $LASTEXITCODE
     $trx = Join-Path $dir 'xunit.trx'
     if (-not (Test-Path $trx)) {
@@ -253,14 +269,15 @@ function Invoke-PesterTests([string] $PesterManifest) {
     if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
     $null = New-Item -ItemType Directory $dir
     $summaryFile = Join-Path $dir 'summary.json'
-    $exitCode = Invoke-ChildPwsh -File (Join-Path $RepoRoot 'build/run-pester.ps1') -Arguments @(
+    $exitCode = Invoke-ChildPwsh -TimeoutSec $PesterTimeoutSec -File (Join-Path $RepoRoot 'build/run-pester.ps1') -Arguments @(
         '-PesterManifest', $PesterManifest
         '-ModuleManifest', (Join-Path $ModuleOut "$ModuleName.psd1")
         '-TestPath', (Join-Path $RepoRoot 'tests/pester')
         '-ResultDir', $dir
     )
     if (-not (Test-Path $summaryFile)) {
-        return New-RunnerResult pester -Failed 1 -Note "the Pester child exited $exitCode without a summary"
+        $why = if ($exitCode -eq 124) { "timed out after $PesterTimeoutSec s" } else { "exited $exitCode" }
+        return New-RunnerResult pester -Failed 1 -Note "the Pester child $why without a summary"
     }
     $s = Get-Content -Raw $summaryFile | ConvertFrom-Json
     return New-RunnerResult pester -Passed $s.Passed -Failed $s.Failed -Skipped $s.Skipped -Note $s.Note
@@ -353,7 +370,7 @@ function Invoke-DemoTask {
     Invoke-BuildTask
     $server = Start-DemoServer
     try {
-        $exitCode = Invoke-ChildPwsh -File (Join-Path $RepoRoot 'demo/walkthrough.ps1') -Arguments @(
+        $exitCode = Invoke-ChildPwsh -TimeoutSec 300 -File (Join-Path $RepoRoot 'demo/walkthrough.ps1') -Arguments @(
             '-Url', $server.Url
             '-ModulePath', (Join-Path $ModuleOut "$ModuleName.psd1")
         )
