@@ -241,7 +241,7 @@ internal sealed class Component(int id, ComponentKind kind, string? label = null
                 break;
         }
         props["name"] = TypeName;
-        if (!p.IsV3) props["_selectable"] = false;
+        if (!p.IsV3 && Kind != ComponentKind.Form) props["_selectable"] = false;
         return props;
     }
 

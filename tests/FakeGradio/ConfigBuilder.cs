@@ -31,19 +31,22 @@ internal static class ConfigBuilder
         if (!p.ApiVisibility) config["show_api"] = true;
         config["is_colab"] = false;
         if (p.HeartbeatConfig) config["max_file_size"] = server.Options.MaxFileSize;
-        config["stylesheets"] = new JsonArray("https://fonts.googleapis.com/css2?family=Source+Sans+Pro:wght@400;600&display=swap");
+        config["stylesheets"] = p.Titles
+            ? new JsonArray(SourceSans)
+            : new JsonArray(SourceSans, "https://fonts.googleapis.com/css2?family=IBM+Plex+Mono:wght@400;600&display=swap");
         config["theme"] = "default";
         if (p.Protocol is { } protocol) config["protocol"] = protocol;
         if (!p.IsV3)
         {
-            config["body_css"] = new JsonObject
-            {
-                ["body_background_fill"] = "white", ["body_text_color"] = "#27272a",
-                ["body_background_fill_dark"] = "#0f0f11", ["body_text_color_dark"] = "#f4f4f5",
-            };
+            // The default theme's colours and hash changed with 5.0.
+            config["body_css"] = p.Titles
+                ? Colours("white", "#27272a", "#0f0f11", "#f4f4f5")
+                : Colours("white", "#1f2937", "#0b0f19", "#f3f4f6");
             config["fill_height"] = false;
             if (p.Titles) config["fill_width"] = false;
-            config["theme_hash"] = "63194d3741d384f9f85db890247b6c0ef9e7abac0f297f40a15c59fe4baba916";
+            config["theme_hash"] = p.Titles
+                ? "63194d3741d384f9f85db890247b6c0ef9e7abac0f297f40a15c59fe4baba916"
+                : "aa3cf5a76ff4ff3d05b407358c4a85aa7a55a3f5751b53d49cba0b8d49a6c148";
             if (p.Titles) config["pwa"] = false;
         }
         config["layout"] = app.Layout.DeepClone();
@@ -52,6 +55,14 @@ internal static class ConfigBuilder
         if (p.Titles) config["username"] = null;
         return config;
     }
+
+    private const string SourceSans = "https://fonts.googleapis.com/css2?family=Source+Sans+Pro:wght@400;600&display=swap";
+
+    private static JsonObject Colours(string fill, string text, string fillDark, string textDark) => new()
+    {
+        ["body_background_fill"] = fill, ["body_text_color"] = text,
+        ["body_background_fill_dark"] = fillDark, ["body_text_color_dark"] = textDark,
+    };
 
     private static JsonObject Dependency(Profile p, Dependency d)
     {

@@ -44,6 +44,8 @@ internal static class FileRoutes
             return true;
         }
         if (!ContentTypes.TryGetContentType(full, out var contentType)) contentType = "application/octet-stream";
+        else if (contentType.StartsWith("text/", StringComparison.Ordinal)) contentType += "; charset=utf-8";
+        ctx.Response.Headers.ContentDisposition = $"inline; filename=\"{Path.GetFileName(full)}\"";
         await Results.File(full, contentType, enableRangeProcessing: true).ExecuteAsync(ctx);
         return true;
     }

@@ -17,9 +17,11 @@ internal static class Http
 
     public static Task Write(HttpContext ctx, string body, int status, string contentType)
     {
+        var bytes = Encoding.UTF8.GetBytes(body);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = contentType;
-        return ctx.Response.WriteAsync(body);
+        ctx.Response.ContentLength = bytes.Length;
+        return ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).AsTask();
     }
 
     /// <summary>
