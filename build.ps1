@@ -194,6 +194,7 @@ function Invoke-BuildTask {
         return
     }
     Write-Step "build: publishing $(Get-RelativePath $CmdletProject) ($Configuration)"
+    Remove-Item $stampFile -ErrorAction Ignore   # a build that fails half-way is never "up to date"
     if (Test-Path $PublishDir) { Remove-Item -Recurse -Force $PublishDir }   # no stale DLLs
     Invoke-Dotnet publish $CmdletProject -c $Configuration -o $PublishDir --nologo --verbosity minimal
     Copy-ModuleLayout
@@ -231,11 +232,13 @@ function Invoke-XunitTests {
         # that counts, even though no individual test was seen to fail.
         return New-RunnerResult xunit -Failed 1 -Note "dotnet test exited $exitCode and wrote no results (build error?)"
     }
-    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-    $count = { param($name) [int]('0' + $counters.GetAttribute($name)) }
-    # xunit's skipped tests are "NotExecuted" in TRX; they are counted as skipped, never passed.
-    $failed = (& $count failed) + (& $count error) + (& $count timeout) + (& $count aborted)
-    $result = New-RunnerResult xunit -Passed (& $count passed) -Failed $failed -Skipped (& $count notExecuted)
+    # Count the outcome of each test result: TRX's <Counters> leaves xunit's skipped tests
+    # out of every field, and they must show up as skipped, never as passed.
+    $outcomes = @(([xml](Get-Content -Raw $trx)).TestRun.Results.ChildNodes |
+        Where-Object LocalName -eq 'UnitTestResult' | ForEach-Object { $_.GetAttribute('outcome') })
+    $passed = @($outcomes | Where-Object { $_ -eq 'Passed' }).Count
+    $failed = @($outcomes | Where-Object { $_ -in 'Failed', 'Error', 'Timeout', 'Aborted' }).Count
+    $result = New-RunnerResult xunit -Passed $passed -Failed $failed -Skipped ($outcomes.Count - $passed - $failed)
     if ($exitCode -ne 0 -and $failed -eq 0) { $result.Failed = 1; $result.Note = "dotnet test exited $exitCode" }
     return $result
 }
@@ -316,7 +319,7 @@ function Invoke-TestTask {
 
     try {
         if (-not (Install-RealGradio 'all')) {
-            Write-Host "genuine Gradio: ../shared/real-gradio is absent beside $RepoRoot; its Pester tests will skip."
+            Write-Host "genuine Gradio: not installed, its Pester tests will skip: $(Get-RealGradioSkipReason)."
         }
     } catch {
         Write-Warning "$_"

@@ -4,10 +4,9 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:HaveRealGradio = [bool](Get-RealGradioRoot)
-    if (-not $HaveRealGradio) {
-        Write-Host 'Genuine Gradio tests skip: ../shared/real-gradio is absent beside the repository.'
-    }
+    $skipReason = Get-RealGradioSkipReason
+    $script:HaveRealGradio = -not $skipReason
+    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
 }
 
 BeforeAll {

@@ -15,11 +15,19 @@ $ErrorActionPreference = 'Stop'
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:LogDir = Join-Path ([IO.Path]::GetTempPath()) 'powershai-hf-servers'
 
-function Get-RealGradioRoot {
-    <# The genuine-Gradio kit beside the repo (../shared/real-gradio), or $null when absent. #>
+function Get-RealGradioSkipReason {
+    <# Why genuine Gradio cannot run here, or $null when it can. #>
     $path = Join-Path (Split-Path $script:RepoRoot -Parent) 'shared/real-gradio'
-    if (Test-Path (Join-Path $path 'run.sh')) { return (Resolve-Path $path).Path }
+    if (-not (Test-Path (Join-Path $path 'run.sh'))) { return "../shared/real-gradio is absent beside the repository ($path)" }
+    # Its setup.sh unpacks Debian packages for Linux x86_64.
+    if (-not $IsLinux) { return '../shared/real-gradio installs Gradio on Linux only' }
     return $null
+}
+
+function Get-RealGradioRoot {
+    <# The genuine-Gradio kit beside the repo (../shared/real-gradio), or $null when absent or unusable. #>
+    if (Get-RealGradioSkipReason) { return $null }
+    return (Resolve-Path (Join-Path (Split-Path $script:RepoRoot -Parent) 'shared/real-gradio')).Path
 }
 
 function Get-FreeTcpPort {
@@ -214,5 +222,5 @@ function Stop-RealGradio {
 
 Set-Alias -Name Stop-FakeGradio -Value Stop-RealGradio
 
-Export-ModuleMember -Function Get-RealGradioRoot, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio,
+Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio,
     Start-GradioPython, Stop-RealGradio, Get-FakeGradioPath -Alias Stop-FakeGradio
