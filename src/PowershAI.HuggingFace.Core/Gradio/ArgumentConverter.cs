@@ -34,6 +34,9 @@ public static class ArgumentConverter
         return values.Select(v => Convert(v, uploaded, 0)).ToList();
     }
 
+    /// <summary>The JSON for a value without uploading anything: a FileInfo becomes its full path.</summary>
+    public static JsonNode? ToJson(object? value) => Convert(value, null, 0);
+
     static void CollectFiles(object? value, List<FileInfo> files, int depth)
     {
         Guard(depth);
@@ -46,14 +49,14 @@ public static class ArgumentConverter
         }
     }
 
-    static JsonNode? Convert(object? value, Dictionary<string, JsonObject> uploaded, int depth)
+    static JsonNode? Convert(object? value, Dictionary<string, JsonObject>? uploaded, int depth)
     {
         Guard(depth);
         switch (value)
         {
             case null: return null;
             case JsonNode n: return n.DeepClone();
-            case FileInfo f: return uploaded[f.FullName].DeepClone();
+            case FileInfo f: return uploaded == null ? JsonValue.Create(f.FullName) : uploaded[f.FullName].DeepClone();
             case string s: return JsonValue.Create(s);
             case bool b: return JsonValue.Create(b);
             case char c: return JsonValue.Create(c.ToString());

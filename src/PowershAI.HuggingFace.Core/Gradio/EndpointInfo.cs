@@ -102,6 +102,37 @@ public sealed class EndpointInfo
         return new JsonArray(wire);
     }
 
+    /// <summary>The parameter a name means: its Python name or its label, ignoring case.</summary>
+    public ParameterInfo? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? Parameters.FirstOrDefault(p => string.Equals(p.Label, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Orders values given by name into the positional list, defaults filling what is left out;
+    /// unknown or missing names fail before any request, naming the valid ones.
+    /// </summary>
+    public List<object?> OrderByName(IReadOnlyDictionary<string, object?> named)
+    {
+        var values = new object?[Parameters.Count];
+        var given = new bool[Parameters.Count];
+        foreach (var kv in named)
+        {
+            var p = FindParameter(kv.Key) ?? throw new GradioException(GradioErrorKind.InvalidArguments,
+                $"{ApiName} has no parameter '{kv.Key}'. Its parameters: {Signature}.", target: ApiName);
+            values[p.Index] = kv.Value;
+            given[p.Index] = true;
+        }
+        var missing = Parameters.Where(p => !given[p.Index] && !p.HasDefault).Select(p => p.DisplayName).ToList();
+        if (missing.Count > 0)
+            throw new GradioException(GradioErrorKind.InvalidArguments,
+                $"{ApiName} needs {string.Join(", ", missing)} (its parameters: {Signature}).", target: ApiName);
+        // A position left out before a given one takes its default explicitly, to keep later positions in place.
+        var count = Array.FindLastIndex(given, g => g) + 1;
+        var result = new List<object?>();
+        for (var i = 0; i < count; i++) result.Add(given[i] ? values[i] : Parameters[i].Default?.DeepClone());
+        return result;
+    }
+
     /// <summary>The outputs a caller sees: State and layout outputs removed, as both official clients do.</summary>
     public JsonArray VisibleOutputs(JsonArray data)
     {

@@ -94,6 +94,8 @@ public sealed class GradioClient
 
     public static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
+    public static JsonNode? ParseJsonText(string text, string what, Uri? url) => ParseJson(text, what, url);
+
     internal static JsonNode? ParseJson(string text, string what, Uri? url)
     {
         try

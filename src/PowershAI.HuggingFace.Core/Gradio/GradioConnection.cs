@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -37,6 +38,18 @@ public sealed class GradioConnection
     public static GradioConnection For(string url) => For(GradioUrl.NormalizeRoot(url));
 
     public static GradioConnection For(Uri root) => Pool.GetOrAdd(root.AbsoluteUri, _ => new GradioConnection(root, null));
+
+    /// <summary>
+    /// The pooled connection whose app holds <paramref name="url"/> (the longest root it starts
+    /// with), so a raw request carries that app's login; else the connection of its host.
+    /// </summary>
+    public static GradioConnection ForUrl(Uri url)
+    {
+        var text = url.AbsoluteUri;
+        var owner = Pool.Values.Where(c => text.StartsWith(c.Root.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Root.AbsoluteUri.Length).FirstOrDefault();
+        return owner ?? For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"));
+    }
 
     /// <summary>A connection outside the pool, over a caller's handler (tests).</summary>
     public static GradioConnection CreateUnpooled(Uri root, HttpMessageHandler handler) => new(root, handler);

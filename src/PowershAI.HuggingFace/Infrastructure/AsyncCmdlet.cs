@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>
+/// Base of every cmdlet that does I/O. The core's async work runs on the thread pool under a
+/// token that StopProcessing (Ctrl+C) cancels; anything it wants written is queued and written
+/// here, on the pipeline thread, while the cmdlet waits.
+/// </summary>
+public abstract class AsyncCmdlet : PSCmdlet
+{
+    readonly CancellationTokenSource _stop = new();
+    readonly ConcurrentQueue<Action> _writes = new();
+    readonly SemaphoreSlim _signal = new(0);
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancelToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
+    protected void Post(Action write)
+    {
+        _writes.Enqueue(write);
+        _signal.Release();
+    }
+
+    /// <summary>
+    /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
+    /// PipelineStoppedException; core failures come out as <see cref="GradioException"/>.
+    /// </summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var task = Task.Run(() => work(_stop.Token));
+        while (!task.IsCompleted)
+        {
+            // Wake for a posted write or, every 50 ms, to check the task.
+            _signal.Wait(50);
+            Drain();
+        }
+        Drain();
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    protected void Await(Func<CancellationToken, Task> work) => Await(async ct =>
+    {
+        await work(ct).ConfigureAwait(false);
+        return true;
+    });
+
+    void Drain()
+    {
+        while (_writes.TryDequeue(out var write)) write();
+    }
+
+    /// <summary>Reports a failure for the current item and carries on with the next.</summary>
+    protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(ex, target));
+
+    /// <summary>Stops the whole command with a failure that makes going on pointless.</summary>
+    protected void ThrowFailure(Exception ex, object? target) => ThrowTerminatingError(ErrorMapping.ToRecord(ex, target));
+
+    /// <summary>A progress sink for the core whose reports become Write-Progress on the pipeline thread.</summary>
+    protected IProgress<T> ProgressTo<T>(Action<T> write) => new PostedProgress<T>(this, write);
+
+    sealed class PostedProgress<T> : IProgress<T>
+    {
+        readonly AsyncCmdlet _owner;
+        readonly Action<T> _write;
+        long _last;
+
+        public PostedProgress(AsyncCmdlet owner, Action<T> write)
+        {
+            _owner = owner;
+            _write = write;
+        }
+
+        // Progress can come thousands of times a second; the host needs a few a second.
+        public void Report(T value)
+        {
+            var now = Environment.TickCount;
+            if (unchecked(now - Interlocked.Read(ref _last)) < 100) return;
+            Interlocked.Exchange(ref _last, now);
+            _owner.Post(() => _write(value));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using System.Security;
+using PowershAI.HuggingFace.Core.Gradio;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>The parameters every cmdlet that talks to a Gradio app shares: time bound and credentials.</summary>
+public abstract class GradioCmdlet : AsyncCmdlet
+{
+    /// <summary>Seconds to wait for an answer (and the longest silence tolerated on an event stream, 45 s at least).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; } = (int)GradioClientOptions.DefaultTimeout.TotalSeconds;
+
+    /// <summary>User name and password of an app launched with auth=; the login is kept for later calls to the same app.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    protected GradioClient ClientFor(string url, SecureString? token = null) => new(GradioConnection.For(url), Options(token));
+
+    protected GradioClientOptions Options(SecureString? token) => new()
+    {
+        Timeout = System.TimeSpan.FromSeconds(TimeoutSec),
+        BearerToken = Secrets.Reveal(token),
+        Credential = Credential?.GetNetworkCredential(),
+    };
+}

@@ -1,0 +1,88 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>
+/// JSON to PowerShell objects the way ConvertFrom-Json makes them (PSCustomObject, object[],
+/// Int64, Double), so property access is case-insensitive; and PowerShell values back to plain
+/// .NET values the core converts to JSON.
+/// </summary>
+static class PSJson
+{
+    public static object? ToPS(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject o => ToPSObject(o),
+        JsonArray a => a.Select(ToPS).ToArray(),
+        JsonValue v => Scalar(v),
+        _ => node.ToJsonString(),
+    };
+
+    static PSObject ToPSObject(JsonObject o)
+    {
+        var ps = new PSObject();
+        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, ToPS(kv.Value)));
+        return ps;
+    }
+
+    static object? Scalar(JsonValue v)
+    {
+        if (v.TryGetValue<JsonElement>(out var element))
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => null,
+                JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+                JsonValueKind.Number when IsInteger(element.GetRawText()) && element.TryGetDecimal(out var m) => m,
+                JsonValueKind.Number => element.GetDouble(),
+                _ => element.GetRawText(),
+            };
+        // Values the core built itself (applied diffs) hold CLR values, not JsonElements.
+        if (v.TryGetValue<string>(out var s)) return s;
+        if (v.TryGetValue<bool>(out var b)) return b;
+        if (v.TryGetValue<long>(out var i)) return i;
+        if (v.TryGetValue<double>(out var d)) return d;
+        return v.ToJsonString();
+    }
+
+    static bool IsInteger(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+
+    /// <summary>Unwraps PowerShell values: PSCustomObject and hashtables become ordered dictionaries, lists become lists.</summary>
+    public static object? FromPS(object? value, int depth = 0)
+    {
+        if (depth > 64) return value?.ToString();
+        if (value is PSObject ps)
+        {
+            if (ps.BaseObject is PSCustomObject)
+            {
+                var d = new OrderedDictionary();
+                foreach (var p in ps.Properties) d[p.Name] = FromPS(p.Value, depth + 1);
+                return d;
+            }
+            value = ps.BaseObject;
+        }
+        switch (value)
+        {
+            case null or string or FileInfo or JsonNode: return value;
+            case IDictionary dict:
+                var d = new OrderedDictionary();
+                foreach (DictionaryEntry kv in dict) d[kv.Key.ToString()] = FromPS(kv.Value, depth + 1);
+                return d;
+            case IEnumerable list:
+                var l = new List<object?>();
+                foreach (var item in list) l.Add(FromPS(item, depth + 1));
+                return l;
+            default:
+                return value;
+        }
+    }
+}
