@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PowershAI.HuggingFace.FakeGradio;
@@ -72,6 +73,9 @@ public sealed class FakeGradioServer : IAsyncDisposable
         var baseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}{mount}/");
         return new FakeGradioServer(app, baseUrl, uploadDirectory, requests);
     }
+
+    /// <summary>Completes when the host shuts down (Ctrl+C or SIGTERM in program mode).</summary>
+    internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     public async ValueTask DisposeAsync()
     {

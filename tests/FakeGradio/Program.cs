@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using System.Threading;
+using System.IO;
 using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.FakeGradio;
@@ -25,16 +25,22 @@ public static class Program
             await Console.Error.WriteLineAsync($"fake-gradio: {e.Message}");
             return 2;
         }
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        FakeGradioServer server;
+        try
         {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-        await using var server = await FakeGradioServer.StartAsync(options);
-        Console.WriteLine($"READY url={server.BaseUrl} profile={options.Profile.ToString().ToLowerInvariant()}");
-        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            server = await FakeGradioServer.StartAsync(options);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"fake-gradio: {e.Message}");
+            return 1;
+        }
+        await using (server)
+        {
+            Console.WriteLine($"READY url={server.BaseUrl} profile={options.Profile.ToString().ToLowerInvariant()}");
+            // The host's console lifetime turns Ctrl+C and SIGTERM into a shutdown.
+            await server.WaitForShutdownAsync();
+        }
         return 0;
     }
 
