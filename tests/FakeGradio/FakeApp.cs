@@ -159,15 +159,14 @@ internal sealed class FakeApp
         await Task.CompletedTask;
         var operation = args[1]?.GetValue<string>();
         if (args[0] is null || args[2] is null) throw new InvalidOperationException("unsupported operand type(s): 'NoneType'");
-        var (a, b) = (args[0]!.AsValue(), args[2]!.AsValue());
-        var integers = a.TryGetValue<long>(out var ia) & b.TryGetValue<long>(out var ib);
-        var (x, y) = (a.GetValue<double>(), b.GetValue<double>());
-        JsonNode Number(long whole, double real) => integers ? whole : real; // Python keeps int + int an int
+        var (a, b) = (Number(args[0]!), Number(args[2]!));
+        JsonNode Result(long whole, double real) => a.IsInt && b.IsInt ? (JsonNode)whole : real; // Python keeps int + int an int
+        var (x, y) = (a.Real, b.Real);
         yield return [operation switch
         {
-            "add" => Number(ia + ib, x + y),
-            "subtract" => Number(ia - ib, x - y),
-            "multiply" => Number(ia * ib, x * y),
+            "add" => Result(a.Int + b.Int, x + y),
+            "subtract" => Result(a.Int - b.Int, x - y),
+            "multiply" => Result(a.Int * b.Int, x * y),
             "divide" when y == 0 => throw new GradioError("Cannot divide by zero!"),
             "divide" => x / y,
             _ => throw new InvalidOperationException($"unknown operation {operation}"),
@@ -187,14 +186,14 @@ internal sealed class FakeApp
     private static async IAsyncEnumerable<JsonNode?[]> Count(JobContext job, JsonNode?[] args)
     {
         await Task.CompletedTask;
-        var count = (args[0]?.GetValue<long>() ?? 0) + 1;
+        var count = (args[0] is null ? 0 : Number(args[0]!).Int) + 1;
         yield return [count, count];
     }
 
     private static async IAsyncEnumerable<JsonNode?[]> Chat(JobContext job, JsonNode?[] args)
     {
         await Task.CompletedTask;
-        var turn = (args[1]?.GetValue<long>() ?? 0) + 1;
+        var turn = (args[1] is null ? 0 : Number(args[1]!).Int) + 1;
         yield return [$"You said: {PyStr(args[0])} (turn {turn})", turn];
     }
 
@@ -250,7 +249,7 @@ internal sealed class FakeApp
     /// <summary>gr.Progress over "steps" steps, with a gr.Info halfway and a gr.Warning at the end.</summary>
     private static async IAsyncEnumerable<JsonNode?[]> SlowProgress(JobContext job, JsonNode?[] args)
     {
-        var steps = args[0] is null ? 0 : (int)args[0]!.GetValue<double>();
+        var steps = args[0] is null ? 0 : (int)Number(args[0]!).Real;
         for (var i = 0; i < steps; i++)
         {
             await job.ProgressAsync(i, steps, "steps", "working");
@@ -288,6 +287,17 @@ internal sealed class FakeApp
         yield return [State("done", [1, 3], false)];
         await job.StepAsync();
         yield return [State("done!", [3], false)];
+    }
+
+    /// <summary>A JSON number as Python sees it: an int when written without fraction or exponent.</summary>
+    private static (bool IsInt, long Int, double Real) Number(JsonNode node)
+    {
+        var text = node.ToJsonString();
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+            ? (true, whole, whole)
+            : (false, 0, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
+                ? real
+                : throw new InvalidOperationException($"could not convert {text} to float"));
     }
 
     /// <summary>Python's str() of a Textbox payload.</summary>
