@@ -8,7 +8,8 @@ namespace PowershAI.HuggingFace.FakeGradio;
 /// <summary>
 /// Program mode, for demos without a genuine Gradio:
 /// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple] [--mount /app]
-///   [--auth user:pass] [--show-error] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
+///   [--auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
+///   [--max-queue-size N] [--faults MalformedSse,DropStreamMidway,...]
 /// Prints "READY url=... profile=..." once listening and serves until killed.
 /// </summary>
 public static class Program
@@ -65,6 +66,7 @@ public static class Program
                 case "--step-delay-ms": options.StepDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--heartbeat-ms": options.HeartbeatInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--max-file-size": options.MaxFileSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--faults": options.Faults = Enum.Parse<FakeFaults>(Next(), ignoreCase: true); break;
                 case "--max-queue-size": options.MaxQueueSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
