@@ -30,8 +30,6 @@ internal sealed class FakeApp
     public JsonObject Layout { get; private set; } = new();
     public bool HasState => _components.Any(c => c.Kind == ComponentKind.State);
 
-    public Component Component(int id) => _components.First(c => c.Id == id);
-
     public static FakeApp Create(string name, Profile profile) => name.ToLowerInvariant() switch
     {
         "simple" => Simple(),

@@ -56,7 +56,6 @@ internal sealed class Profile
     public bool HasCancel => AtLeast(4, 31);
     public bool HasHeartbeatRoute => AtLeast(4, 25);
     public bool HasUploadProgress => AtLeast(4, 10);
-    public bool QueueFullIs503 => AtLeast(4, 10);
     public bool OldEstimationFields => !AtLeast(4, 13);
     public bool FileIsStream => AtLeast(4, 18);
     public bool FileMeta => AtLeast(4, 21);
