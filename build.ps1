@@ -288,17 +288,23 @@ function Invoke-PesterTests([string] $PesterManifest) {
 
 function Write-TestSummary([object[]] $Results) {
     # One line per runner, then the total as the very last line (CI reads that line).
-    Write-Host ''
-    foreach ($r in $Results) {
-        $note = if ($r.Note) { "  ($($r.Note))" } else { '' }
-        Write-Host ('{0}: {1} passed, {2} failed, {3} skipped{4}' -f $r.Runner, $r.Passed, $r.Failed, $r.Skipped, $note)
-    }
     $passed = ($Results | Measure-Object Passed -Sum).Sum
     $failed = ($Results | Measure-Object Failed -Sum).Sum
     $skipped = ($Results | Measure-Object Skipped -Sum).Sum
+    Write-Host ''
+    if ($passed + $failed -eq 0) { Write-Host 'No test ran, which counts as a failure.' }
+    foreach ($r in $Results) {
+        $note = ''
+        if ($r.Note) {
+            # Notes carry exception text: keep each runner on one short line.
+            $flat = $r.Note -replace '\s+', ' '
+            if ($flat.Length -gt 200) { $flat = $flat.Substring(0, 200) + '...' }
+            $note = "  ($flat)"
+        }
+        Write-Host ('{0}: {1} passed, {2} failed, {3} skipped{4}' -f $r.Runner, $r.Passed, $r.Failed, $r.Skipped, $note)
+    }
     Write-Host "total: $passed passed, $failed failed, $skipped skipped"
-    if ($failed -gt 0) { return 1 }
-    if ($passed + $failed -eq 0) { Write-Host 'No test ran, which counts as a failure.'; return 1 }
+    if ($failed -gt 0 -or $passed + $failed -eq 0) { return 1 }
     return 0
 }
 
