@@ -25,6 +25,7 @@
         'Update-GradioApiResult'
         'Send-GradioFile'
         'Invoke-GradioHttp'
+        'Save-GradioFile'
     )
     AliasesToExport      = @('InvokeGradioApi')
     FunctionsToExport    = @()

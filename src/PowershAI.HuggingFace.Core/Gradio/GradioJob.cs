@@ -77,6 +77,9 @@ public abstract class GradioJob
         finally
         {
             Abandon();
+            // A later read of this job then ends with "cancelled" instead of waiting for events that will not come.
+            Publish(new GradioEvent(GradioEventKind.Complete) { Cancelled = true });
+            Close();
         }
     }
 
