@@ -19,20 +19,18 @@ $ErrorActionPreference = 'Stop'
 if ($env:CI) { $PSStyle.OutputRendering = 'PlainText' }
 
 Import-Module $ModulePath
-$missing = @('Get-GradioInfo', 'Send-GradioApi', 'Update-GradioApiResult') |
-    Where-Object { -not (Get-Command $_ -Module PowershAI.HuggingFace -ErrorAction SilentlyContinue) }
-if ($missing) {
-    Write-Host "The module imported from $ModulePath does not export $($missing -join ', '); the walkthrough cannot run." -ForegroundColor Red
-    exit 1
-}
 # ($url below is this same variable: PowerShell variable names ignore case. The lines
-# are kept exactly as the seed writes them.)
+# are kept as the seed writes them.)
 
 Write-Host "`n# `$AppInfo = Get-GradioInfo $url"
 $AppInfo = Get-GradioInfo $url
+Write-Host "Gradio $($AppInfo.Version), protocol $($AppInfo.Protocol), API at $($AppInfo.RealAppUrl)"
 
 Write-Host "`n# `$AppInfo.named_endpoints.'/op1'.parameters"
 $AppInfo.named_endpoints.'/op1'.parameters | Out-Host
 
-Write-Host "`n# Send-GradioApi -AppUrl `$url -ApiName Op1 -Params @(3) | Update-GradioApiResult | Format-Table num, event, data"
-Send-GradioApi -AppUrl $url -ApiName Op1 -Params @(3) | Update-GradioApiResult | Format-Table num, event, data | Out-Host
+# Each event is printed the moment it arrives (about one a second).
+Write-Host "# Send-GradioApi -AppUrl `$url -ApiName Op1 -Params @(3) | Update-GradioApiResult"
+Send-GradioApi -AppUrl $url -ApiName Op1 -Params @(3) | Update-GradioApiResult | ForEach-Object {
+    Write-Host ('{0,3}  {1:HH:mm:ss.fff}  {2,-10}  {3}' -f $_.num, $_.ts, $_.event, ($_.data -join ', '))
+}
