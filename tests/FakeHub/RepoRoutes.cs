@@ -1,0 +1,82 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace PowershAI.HuggingFace.FakeHub;
+
+/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}] and, for Spaces, the runtime sub-routes (§1.2, §1.3).</summary>
+internal static class RepoRoutes
+{
+    /// <summary>Segments are ["api", t, ns, name, ..rest].</summary>
+    public static async Task HandleAsync(HubCall call, FakeRepoType type)
+    {
+        var s = call.Segments;
+        var collection = s[1];
+        var rest = s[4..];
+        var repo = await RepoAccess.FindAsync(call, type, s[2] + "/" + s[3], id => $"/api/{collection}/{id}{call.RawTail(4)}");
+        if (repo is null) return;
+
+        var method = call.Ctx.Request.Method;
+        switch (rest)
+        {
+            case [] when HttpMethods.IsGet(method):
+                await InfoAsync(call, repo, "main");
+                return;
+            case ["revision", var rev] when HttpMethods.IsGet(method):
+                await InfoAsync(call, repo, rev);
+                return;
+        }
+        if (repo is FakeSpace space && rest is [var action])
+        {
+            switch (action)
+            {
+                case "runtime" when HttpMethods.IsGet(method):
+                    await Http.Json(call.Ctx, SpaceRoutes.Poll(call, space));
+                    return;
+                case "host" when HttpMethods.IsGet(method):
+                    await SpaceRoutes.HostAsync(call, space);
+                    return;
+                case "jwt" when HttpMethods.IsGet(method):
+                    await SpaceRoutes.JwtAsync(call, space);
+                    return;
+                case "restart" or "pause" or "sleeptime" when HttpMethods.IsPost(method):
+                    await SpaceRoutes.ManageAsync(call, space, action);
+                    return;
+            }
+        }
+        await Router.NotFoundAsync(call);
+    }
+
+    private static async Task InfoAsync(HubCall call, FakeRepo repo, string rev)
+    {
+        if (!RepoAccess.IsKnownRevision(repo, rev))
+        {
+            await RepoAccess.RevisionNotFoundAsync(call, rev);
+            return;
+        }
+        var expand = ListingRoutes.Expand(call.Ctx);
+        var valid = RepoJson.ExpandValues(repo.Type);
+        var unknown = expand.Where(e => !valid.Contains(e)).ToList();
+        if (unknown.Count > 0)
+        {
+            await Http.Error(call.Ctx, StatusCodes.Status400BadRequest,
+                $"Invalid expand value(s): {string.Join(", ", unknown)}. Valid values are: {string.Join(", ", valid)}");
+            return;
+        }
+        var view = call.View(blobs: Http.Flag(call.Ctx, "blobs"));
+        var fields = expand.Count > 0 ? expand : [.. RepoJson.InfoFields(repo.Type)];
+        if (repo is FakeSpace space)
+        {
+            // Gradio clients poll the info itself while a Space wakes, so it counts as a runtime poll.
+            System.Text.Json.Nodes.JsonObject json;
+            lock (call.Catalogue.Gate)
+            {
+                json = RepoJson.Build(space, fields, view);
+                SpaceLifecycle.Advance(space);
+            }
+            await Http.Json(call.Ctx, json);
+            return;
+        }
+        await Http.Json(call.Ctx, RepoJson.Build(repo, fields, view));
+    }
+}

@@ -1,0 +1,25 @@
+namespace PowershAI.HuggingFace.FakeHub;
+
+/// <summary>Everything the routes share for one server instance.</summary>
+internal sealed class ServerState
+{
+    public ServerState(FakeHubOptions options)
+    {
+        Options = options;
+        Catalogue = new Catalogue(options);
+        RateLimiter = new RateLimiter(options.RateLimit);
+    }
+
+    public FakeHubOptions Options { get; }
+    public Catalogue Catalogue { get; }
+    public RateLimiter RateLimiter { get; }
+
+    /// <summary>The CDN's local port, known once Kestrel has bound it; requests on it are CDN requests.</summary>
+    public int CdnPort { get; set; }
+
+    /// <summary>"http://localhost:CDNPORT", a different host name from the Hub's on purpose.</summary>
+    public string CdnOrigin => $"http://localhost:{CdnPort}";
+
+    /// <summary>Signalled when the server shuts down, so streams end at once.</summary>
+    public System.Threading.CancellationToken Stopping { get; set; }
+}
