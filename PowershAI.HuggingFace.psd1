@@ -26,8 +26,22 @@
         'Send-GradioFile'
         'Invoke-GradioHttp'
         'Save-GradioFile'
+        'New-GradioSession'
+        'Get-GradioSession'
+        'Set-GradioSession'
+        'Remove-GradioSession'
+        'Send-GradioSessionFiles'
+        'Invoke-GradioSessionApi'
+        'Update-GradioSessionApiResult'
+        'Get-GradioSessionApi'
+        'Remove-GradioSessionApi'
+        'Get-GradioEndpoint'
+        'Invoke-GradioEndpoint'
+        'New-GradioSessionApiProxyFunction'
+        'Get-GradioSessionApiProxyFunction'
+        'Remove-GradioSessionApiProxyFunction'
     )
-    AliasesToExport      = @('InvokeGradioApi')
+    AliasesToExport      = @('InvokeGradioApi', 'GradioApiFunction')
     FunctionsToExport    = @()
     VariablesToExport    = @()
 

@@ -113,23 +113,27 @@ public sealed class EndpointInfo
     /// </summary>
     public List<object?> OrderByName(IReadOnlyDictionary<string, object?> named)
     {
-        var values = new object?[Parameters.Count];
-        var given = new bool[Parameters.Count];
+        var byIndex = new Dictionary<int, object?>();
         foreach (var kv in named)
         {
             var p = FindParameter(kv.Key) ?? throw new GradioException(GradioErrorKind.InvalidArguments,
                 $"{ApiName} has no parameter '{kv.Key}'. Its parameters: {Signature}.", target: ApiName);
-            values[p.Index] = kv.Value;
-            given[p.Index] = true;
+            byIndex[p.Index] = kv.Value;
         }
-        var missing = Parameters.Where(p => !given[p.Index] && !p.HasDefault).Select(p => p.DisplayName).ToList();
+        return OrderByIndex(byIndex);
+    }
+
+    /// <summary>The positional list for values keyed by parameter index; missing ones take their default or fail.</summary>
+    public List<object?> OrderByIndex(IReadOnlyDictionary<int, object?> values)
+    {
+        var missing = Parameters.Where(p => !values.ContainsKey(p.Index) && !p.HasDefault).Select(p => p.DisplayName).ToList();
         if (missing.Count > 0)
             throw new GradioException(GradioErrorKind.InvalidArguments,
                 $"{ApiName} needs {string.Join(", ", missing)} (its parameters: {Signature}).", target: ApiName);
         // A position left out before a given one takes its default explicitly, to keep later positions in place.
-        var count = Array.FindLastIndex(given, g => g) + 1;
+        var count = values.Count == 0 ? 0 : values.Keys.Max() + 1;
         var result = new List<object?>();
-        for (var i = 0; i < count; i++) result.Add(given[i] ? values[i] : Parameters[i].Default?.DeepClone());
+        for (var i = 0; i < count; i++) result.Add(values.TryGetValue(i, out var v) ? v : Parameters[i].Default?.DeepClone());
         return result;
     }
 

@@ -20,6 +20,7 @@ public sealed class SendGradioApiCommand : GradioCmdlet
 
     /// <summary>The endpoint, with or without the leading slash ("Op1" or "/Op1").</summary>
     [Parameter(Position = 1, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ApiNameCompleter))]
     public string ApiName { get; set; } = "";
 
     /// <summary>The inputs in /info order, or one hashtable keyed by parameter name. Local files (Get-Item) are uploaded.</summary>

@@ -34,7 +34,7 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
     /// PipelineStoppedException; core failures come out as <see cref="GradioException"/>.
     /// </summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> work)
+    protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         var task = Task.Run(() => work(_stop.Token));
         while (!task.IsCompleted)
@@ -54,7 +54,7 @@ public abstract class AsyncCmdlet : PSCmdlet
         }
     }
 
-    protected void Await(Func<CancellationToken, Task> work) => Await(async ct =>
+    protected internal void Await(Func<CancellationToken, Task> work) => Await(async ct =>
     {
         await work(ct).ConfigureAwait(false);
         return true;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -16,19 +17,21 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// </summary>
 static class PSJson
 {
-    public static object? ToPS(JsonNode? node) => node switch
+    /// <summary>Converts JSON; <paramref name="replace"/> may stand in for objects (downloaded files, say).</summary>
+    public static object? ToPS(JsonNode? node, Func<JsonObject, object?>? replace = null) => node switch
     {
         null => null,
-        JsonObject o => ToPSObject(o),
-        JsonArray a => a.Select(ToPS).ToArray(),
+        JsonObject o when replace?.Invoke(o) is { } replaced => replaced,
+        JsonObject o => ToPSObject(o, replace),
+        JsonArray a => a.Select(x => ToPS(x, replace)).ToArray(),
         JsonValue v => Scalar(v),
         _ => node.ToJsonString(),
     };
 
-    static PSObject ToPSObject(JsonObject o)
+    static PSObject ToPSObject(JsonObject o, Func<JsonObject, object?>? replace)
     {
         var ps = new PSObject();
-        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, ToPS(kv.Value)));
+        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, ToPS(kv.Value, replace)));
         return ps;
     }
 

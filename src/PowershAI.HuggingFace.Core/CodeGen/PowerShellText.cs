@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace PowershAI.HuggingFace.Core.CodeGen;
+
+/// <summary>
+/// Puts untrusted text into generated PowerShell safely: single-quoted literals (nothing in
+/// them expands) and comment-based help that cannot close its comment or add help sections.
+/// </summary>
+public static class PowerShellText
+{
+    /// <summary>
+    /// A single-quoted literal. PowerShell takes the typographic quotes ‘ ’ ‚ ‛ as single quotes
+    /// too, so each is doubled like ' (what CodeGeneration.EscapeSingleQuotedStringContent does).
+    /// </summary>
+    public static string Quote(string? text)
+    {
+        var s = text ?? "";
+        var sb = new StringBuilder(s.Length + 2).Append('\'');
+        foreach (var c in s)
+        {
+            if (c is '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B') sb.Append(c);
+            sb.Append(c);
+        }
+        return sb.Append('\'').ToString();
+    }
+
+    /// <summary>One line of help: control characters and line breaks become spaces, comment delimiters are broken up.</summary>
+    public static string HelpLine(string? text)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in text ?? "") sb.Append(char.IsControl(c) ? ' ' : c);
+        return Defuse(sb.ToString().Trim());
+    }
+
+    /// <summary>Several lines of help; a line can never start a help keyword (".EXAMPLE") or end the comment.</summary>
+    public static string HelpBlock(string? text, string indent = "")
+    {
+        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+            .Select(l => HelpLine(l))
+            .Select(l => l.StartsWith(".", StringComparison.Ordinal) ? " " + l : l);
+        return string.Join("\n", lines.Select(l => indent + l)).TrimEnd();
+    }
+
+    static string Defuse(string s) => s.Replace("#>", "# >").Replace("<#", "< #");
+
+    /// <summary>A number as PowerShell reads it, whatever the current culture.</summary>
+    public static string Number(double d) =>
+        double.IsNaN(d) || double.IsInfinity(d) ? "0" : d.ToString("R", CultureInfo.InvariantCulture);
+}

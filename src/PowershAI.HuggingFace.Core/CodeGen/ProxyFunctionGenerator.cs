@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core.Gradio;
+
+namespace PowershAI.HuggingFace.Core.CodeGen;
+
+/// <summary>Where a generated function sends its calls, and how it is named.</summary>
+public sealed class ProxyOptions
+{
+    public string Prefix { get; set; } = "Invoke-GradioApi";
+    public string SessionName { get; set; } = "";
+    public string SessionId { get; set; } = "";
+    /// <summary>The attribute that marks generated functions (a type of the cmdlet assembly).</summary>
+    public string MarkerAttribute { get; set; } = "PowershAI.HuggingFace.GradioGeneratedFunction";
+    /// <summary>The compiled cmdlet the function forwards to, module-qualified.</summary>
+    public string ForwardTo { get; set; } = "PowershAI.HuggingFace\\Invoke-GradioEndpoint";
+    public string GeneratorVersion { get; set; } = "";
+}
+
+/// <summary>One parameter of a generated function.</summary>
+public sealed class ProxyParameter
+{
+    public ProxyParameter(string name, ParameterInfo source, ParameterType type)
+    {
+        Name = name;
+        Source = source;
+        Type = type;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The Python name, kept usable when it differs from <see cref="Name"/> by more than case.</summary>
+    public string? Alias { get; internal set; }
+    public ParameterInfo Source { get; }
+    public ParameterType Type { get; }
+    public bool Mandatory => !Source.HasDefault;
+}
+
+/// <summary>A generated function: its name, its text, and how its parameters map to the endpoint's.</summary>
+public sealed class GeneratedFunction
+{
+    public GeneratedFunction(string name, string text, IReadOnlyList<ProxyParameter> parameters, EndpointInfo endpoint)
+    {
+        Name = name;
+        Text = text;
+        Parameters = parameters;
+        Endpoint = endpoint;
+    }
+
+    public string Name { get; }
+    public string Text { get; }
+    public IReadOnlyList<ProxyParameter> Parameters { get; }
+    public EndpointInfo Endpoint { get; }
+}
+
+/// <summary>
+/// Writes one PowerShell function per endpoint: typed parameters, comment-based help and a body
+/// that only forwards its bound parameters to a compiled cmdlet. Every string that came from the
+/// server goes in as a single-quoted literal or defused help text (§5.3 of style-anchors.md).
+/// </summary>
+public static class ProxyFunctionGenerator
+{
+    const string DirectSet = "Direct";
+    const string PipelineSet = "Pipeline";
+
+    public static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index)
+    {
+        if (!PowerShellNames.IsValidPrefix(options.Prefix))
+            throw new GradioException(GradioErrorKind.InvalidArguments, $"'{options.Prefix}' cannot start a function name: use letters, digits, '-' and '_', starting with a letter.");
+        var name = PowerShellNames.Function(options.Prefix, endpoint.ApiName, index);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var parameters = endpoint.Parameters
+            .Select(p => new ProxyParameter(PowerShellNames.Parameter(p.Name, p.Label, p.Index, taken), p, ParameterType.For(p)))
+            .ToList();
+        foreach (var p in parameters)
+            if (p.Source.Name is { } py && IsIdentifier(py) && !PowerShellNames.Reserved.Contains(py) && taken.Add(py))
+                p.Alias = py;
+
+        var sb = new StringBuilder();
+        sb.Append("function ").Append(name).Append(" {\n");
+        WriteHelp(sb, app, endpoint, options, name, parameters);
+        sb.Append("    [CmdletBinding(DefaultParameterSetName = '").Append(DirectSet).Append("')]\n");
+        sb.Append("    [").Append(options.MarkerAttribute).Append('(')
+          .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
+        sb.Append("    param(\n");
+        var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(Appended());
+        sb.Append(string.Join(",\n\n", declarations)).Append('\n');
+        sb.Append("    )\n");
+        sb.Append("    process {\n");
+        sb.Append("        $parameterMap = @{ ")
+          .Append(string.Join("; ", parameters.Select(p => PowerShellText.Quote(p.Name) + " = " + p.Source.Index.ToString(CultureInfo.InvariantCulture))))
+          .Append(" }\n");
+        sb.Append("        ").Append(options.ForwardTo)
+          .Append(" -SessionId ").Append(PowerShellText.Quote(options.SessionId))
+          .Append(" -Session ").Append(PowerShellText.Quote(options.SessionName))
+          .Append(" -ApiName ").Append(PowerShellText.Quote(endpoint.ApiName))
+          .Append(" -BoundParameters $PSBoundParameters -ParameterMap $parameterMap\n");
+        sb.Append("    }\n}\n");
+        return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
+    }
+
+    static string Declaration(ProxyParameter p, int position)
+    {
+        var sb = new StringBuilder();
+        var pos = position.ToString(CultureInfo.InvariantCulture);
+        // Mandatory only when called directly: piped calls may fill it through -ApiResultMap.
+        if (p.Mandatory)
+            sb.Append("        [Parameter(Mandatory = $true, Position = ").Append(pos).Append(", ParameterSetName = '").Append(DirectSet).Append("')]\n")
+              .Append("        [Parameter(Position = ").Append(pos).Append(", ParameterSetName = '").Append(PipelineSet).Append("')]\n");
+        else
+            sb.Append("        [Parameter(Position = ").Append(pos).Append(")]\n");
+        if (p.Type.Choices.Count > 0)
+            sb.Append("        [ValidateSet(").Append(string.Join(", ", p.Type.Choices.Select(PowerShellText.Quote))).Append(")]\n");
+        if (p.Alias != null) sb.Append("        [Alias(").Append(PowerShellText.Quote(p.Alias)).Append(")]\n");
+        if (!p.Mandatory) sb.Append("        [AllowNull()]\n");
+        sb.Append("        [").Append(p.Type.TypeName).Append("]\n");
+        sb.Append("        $").Append(p.Name);
+        var literal = p.Source.HasDefault ? DefaultLiteral(p.Type, p.Source.Default) : null;
+        if (literal != null) sb.Append(" = ").Append(literal);
+        return sb.ToString();
+    }
+
+    static IEnumerable<string> Appended() => new[]
+    {
+        "        [switch]\n        $Manual",
+        "        [Alias('map', 'arm')]\n        [string[]]\n        $ApiResultMap",
+        "        [switch]\n        $DebugData",
+        "        [object]\n        $ApiToken",
+        "        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = '" + PipelineSet + "')]\n        [object]\n        $PipeObj",
+        "        [string]\n        $OutputDirectory",
+        "        [switch]\n        $NoDownload",
+    };
+
+    static void WriteHelp(StringBuilder sb, AppInfo app, EndpointInfo endpoint, ProxyOptions options, string name, IReadOnlyList<ProxyParameter> parameters)
+    {
+        var version = app.VersionText.Length > 0 ? "Gradio " + app.VersionText : "a Gradio app";
+        sb.Append("<#\n.SYNOPSIS\n");
+        sb.Append(PowerShellText.HelpLine($"Calls the endpoint {endpoint.ApiName} of the Gradio app at {app.Root} (session '{options.SessionName}').")).Append("\n\n");
+        sb.Append(".DESCRIPTION\n");
+        if (endpoint.Raw?["description"]?.ToString() is { Length: > 0 } description) sb.Append(PowerShellText.HelpBlock(description)).Append("\n\n");
+        sb.Append(PowerShellText.HelpLine($"Generated by PowershAI.HuggingFace {options.GeneratorVersion} from the /info of {version}.")).Append('\n');
+        sb.Append("Results stream as objects with num, ts, event and data (one item per output); file outputs are\n");
+        sb.Append("downloaded into -OutputDirectory and returned as files. Local files given as inputs are uploaded.\n\n");
+        sb.Append("Outputs of this endpoint:\n");
+        if (endpoint.Returns.Count == 0) sb.Append("  (none)\n");
+        foreach (var r in endpoint.Returns)
+            sb.Append("  ").Append(PowerShellText.HelpLine($"[{r["component"]}] {r["label"]}: {r["python_type"]?["type"] ?? r["type"]?["type"]}")).Append('\n');
+        sb.Append('\n');
+        foreach (var p in parameters)
+        {
+            sb.Append(".PARAMETER ").Append(p.Name).Append('\n');
+            sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
+        }
+        foreach (var (param, text) in AppendedHelp)
+            sb.Append(".PARAMETER ").Append(param).Append('\n').Append(text).Append("\n\n");
+        sb.Append(".EXAMPLE\n").Append(Example(name, parameters)).Append("\n\n");
+        sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
+        sb.Append(".EXAMPLE\n").Append(Example(name, parameters)).Append(" -Manual | Update-GradioSessionApiResult\n\n");
+        sb.Append("Submits the call, returns its handle, and reads the results later.\n\n");
+        sb.Append(".OUTPUTS\nPowershAI.HuggingFace.Objects.GradioApiEventResult\n\n");
+        sb.Append(".LINK\nGet-GradioEndpoint\n");
+        sb.Append("#>\n");
+    }
+
+    static string ParameterHelp(ProxyParameter p)
+    {
+        var s = p.Source;
+        var parts = new List<string> { s.Label.Length > 0 ? s.Label + "." : "" };
+        parts.Add($"Gradio component: {(s.Component.Length > 0 ? s.Component : "unknown")}; type: {s.PythonType ?? p.Type.TypeName}.");
+        if (p.Type.IsFile) parts.Add("A local path, a FileInfo (both uploaded), a URL (fetched by the server) or a FileData object.");
+        if (p.Type.Choices.Count > 0) parts.Add("One of: " + string.Join(", ", p.Type.Choices) + ".");
+        parts.Add(s.HasDefault ? $"Default: {Json(s.Default)}." : "Required.");
+        if (s.Raw?["python_type"]?["description"]?.ToString() is { Length: > 0 } d) parts.Add(d);
+        if (s.Raw?["example_input"] is { } example) parts.Add($"Example: {Json(example)}.");
+        return string.Join(" ", parts.Where(x => x.Length > 0));
+    }
+
+    static readonly (string, string)[] AppendedHelp =
+    {
+        ("Manual", "Return the call's handle (a SessionApiEvent) at once instead of streaming the results."),
+        ("ApiResultMap", "With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0)."),
+        ("DebugData", "Return what would be sent (mapped inputs, endpoint, session) without calling the app."),
+        ("ApiToken", "A token sent to this app for this call only."),
+        ("PipeObj", "Upstream results (from another generated function): each one triggers a call."),
+        ("OutputDirectory", "Where file outputs are downloaded (default: a folder of the session under the temp folder)."),
+        ("NoDownload", "Return file outputs as FileData objects instead of downloading them."),
+    };
+
+    static string Example(string name, IReadOnlyList<ProxyParameter> parameters)
+    {
+        var sb = new StringBuilder(name);
+        foreach (var p in parameters.Where(p => p.Mandatory || p.Source.Raw?["example_input"] != null).Take(6))
+            sb.Append(" -").Append(p.Name).Append(' ').Append(ExampleLiteral(p));
+        return sb.ToString();
+    }
+
+    static string ExampleLiteral(ProxyParameter p)
+    {
+        if (p.Type.IsFile) return PowerShellText.Quote("./input" + Extension(p.Source.Component));
+        if (p.Type.Choices.Count > 0) return PowerShellText.Quote(p.Type.Choices[0]);
+        return DefaultLiteral(p.Type, p.Source.Raw?["example_input"]) ?? DefaultLiteral(p.Type, p.Source.Default) ?? PowerShellText.Quote("value");
+    }
+
+    static string Extension(string component) => component.ToLowerInvariant() switch
+    {
+        "image" => ".png",
+        "audio" => ".wav",
+        "video" => ".mp4",
+        _ => ".txt",
+    };
+
+    /// <summary>A default as a PowerShell literal of the parameter's type, or null when it has no faithful one.</summary>
+    static string? DefaultLiteral(ParameterType type, JsonNode? value)
+    {
+        if (value == null) return null;
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                return value is JsonValue sv ? PowerShellText.Quote(sv.TryGetValue<string>(out var s) ? s : sv.ToJsonString()) : null;
+            case ValueKind.Integer:
+                return value is JsonValue iv && double.TryParse(iv.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == Math.Floor(n)
+                    ? ((long)n).ToString(CultureInfo.InvariantCulture) : null;
+            case ValueKind.Number:
+                return value is JsonValue dv && double.TryParse(dv.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? PowerShellText.Number(d) : null;
+            case ValueKind.Boolean:
+                return value is JsonValue bv && bv.TryGetValue<bool>(out var b) ? (b ? "$true" : "$false") : null;
+            case ValueKind.StringList or ValueKind.IntegerList or ValueKind.NumberList or ValueKind.BooleanList:
+                if (value is not JsonArray a) return null;
+                var itemType = ParameterTypeOfItem(type.Kind);
+                var items = a.Select(x => DefaultLiteral(itemType, x)).ToList();
+                return items.Any(x => x == null) ? null : "@(" + string.Join(", ", items) + ")";
+            case ValueKind.Json or ValueKind.List:
+                return PowerShellText.Quote(value.ToJsonString());
+            default:
+                return null;
+        }
+    }
+
+    static ParameterType ParameterTypeOfItem(ValueKind list) => ScalarTypes[list switch
+    {
+        ValueKind.StringList => ValueKind.String,
+        ValueKind.IntegerList => ValueKind.Integer,
+        ValueKind.NumberList => ValueKind.Number,
+        _ => ValueKind.Boolean,
+    }];
+
+    static readonly Dictionary<ValueKind, ParameterType> ScalarTypes = new[] { ValueKind.String, ValueKind.Integer, ValueKind.Number, ValueKind.Boolean }
+        .ToDictionary(k => k, ParameterType.Scalar);
+
+    static string Json(JsonNode? n) => n?.ToJsonString() ?? "null";
+
+    static bool IsIdentifier(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Infrastructure;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Cmdlets;
+
+/// <summary>Get-GradioSessionApi: the calls a session made, oldest first.</summary>
+[Cmdlet(VerbsCommon.Get, "GradioSessionApi")]
+[OutputType(typeof(SessionApiEvent))]
+public sealed class GetGradioSessionApiCommand : AsyncCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(SessionNameCompleter))]
+    public object Session { get; set; } = ".";
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            WriteObject(SessionStore.Resolve(Session).Calls, enumerateCollection: true);
+        }
+        catch (GradioException ex)
+        {
+            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, Session));
+        }
+    }
+}

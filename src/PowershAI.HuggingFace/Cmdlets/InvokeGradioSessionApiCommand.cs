@@ -1,0 +1,61 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Core.Gradio;
+using PowershAI.HuggingFace.Infrastructure;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Cmdlets;
+
+/// <summary>
+/// Invoke-GradioSessionApi: starts a call in a session (its session hash keeps gr.State) and
+/// returns the call; read its results with Update-GradioSessionApiResult.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "GradioSessionApi")]
+[OutputType(typeof(SessionApiEvent))]
+public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
+{
+    [Parameter(Position = 0, Mandatory = true)]
+    [ArgumentCompleter(typeof(ApiNameCompleter))]
+    public string ApiName { get; set; } = "";
+
+    /// <summary>The inputs in /info order, or a hashtable keyed by parameter name (the rest take their defaults).</summary>
+    [Parameter(Position = 1)]
+    [AllowNull, AllowEmptyCollection]
+    public object?[]? Params { get; set; }
+
+    /// <summary>Attach to a call made before instead of making a new one.</summary>
+    [Parameter(Position = 2)]
+    public string? EventId { get; set; }
+
+    [Parameter(Position = 3, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(SessionNameCompleter))]
+    public object Session { get; set; } = ".";
+
+    /// <summary>A bearer token for this call only.</summary>
+    [Parameter(Position = 4)]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    [Parameter]
+    public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var session = SessionStore.Resolve(Session);
+            var client = SessionCalls.ClientFor(session, Token, TimeoutSec);
+            var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
+            var job = Await(ct => EventId is { Length: > 0 }
+                ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)
+                : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
+            WriteObject(SessionCalls.Record(this, session, job));
+        }
+        catch (GradioException ex)
+        {
+            WriteFailure(ex, ApiName);
+        }
+    }
+}

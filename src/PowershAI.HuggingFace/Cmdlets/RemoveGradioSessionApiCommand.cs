@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Infrastructure;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Cmdlets;
+
+/// <summary>
+/// Remove-GradioSessionApi: forgets calls of a session. Target is a call, an id, "clean" (the
+/// completed calls) or "all"; a running call is only removed with -Force. Returns what it removed
+/// (with -Elegible: what it would remove, removing nothing).
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "GradioSessionApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SessionApiEvent))]
+public sealed class RemoveGradioSessionApiCommand : AsyncCmdlet
+{
+    readonly List<SessionApiEvent> _candidates = new();
+
+    [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true)]
+    public object Target { get; set; } = null!;
+
+    /// <summary>Also remove calls that have not completed.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Only list the calls that would be removed.</summary>
+    [Parameter]
+    public SwitchParameter Elegible { get; set; }
+
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(SessionNameCompleter))]
+    public object Session { get; set; } = ".";
+
+    protected override void ProcessRecord()
+    {
+        var value = Target is PSObject ps ? ps.BaseObject : Target;
+        try
+        {
+            var session = value is SessionApiEvent c ? c.Session : SessionStore.Resolve(Session);
+            IEnumerable<SessionApiEvent> matches = value switch
+            {
+                SessionApiEvent call => new[] { call },
+                string s when s.Equals("all", System.StringComparison.OrdinalIgnoreCase) || s.Equals("clean", System.StringComparison.OrdinalIgnoreCase) => session.Calls,
+                _ => session.Calls.Where(x => x.Id == value.ToString()),
+            };
+            _candidates.AddRange(matches.Where(x => Force || x.ApiEvent.Status == "complete"));
+        }
+        catch (GradioException ex)
+        {
+            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, value));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var removed = new List<SessionApiEvent>();
+        foreach (var group in _candidates.Distinct().GroupBy(c => c.Session))
+        {
+            var calls = group.ToList();
+            if (Elegible)
+            {
+                removed.AddRange(calls);
+                continue;
+            }
+            if (!ShouldProcess(group.Key.Name, $"Remove {calls.Count} call(s) from the session")) continue;
+            group.Key.RemoveCalls(calls);
+            removed.AddRange(calls);
+        }
+        WriteObject(removed, enumerateCollection: true);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Infrastructure;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Cmdlets;
+
+/// <summary>Update-GradioSessionApiResult: reads the results of a session's call (a SessionApiEvent or its id), as Update-GradioApiResult does.</summary>
+[Cmdlet(VerbsData.Update, "GradioSessionApiResult")]
+[OutputType(typeof(GradioApiEventResult))]
+public sealed class UpdateGradioSessionApiResultCommand : AsyncCmdlet
+{
+    [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true)]
+    public object Id { get; set; } = null!;
+
+    [Parameter]
+    public SwitchParameter NoOutput { get; set; }
+
+    [Parameter(Position = 1)]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxHeartBeats { get; set; }
+
+    [Parameter(Position = 2)]
+    [ArgumentCompleter(typeof(SessionNameCompleter))]
+    public object Session { get; set; } = ".";
+
+    [Parameter]
+    public SwitchParameter History { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        SessionApiEvent call;
+        var value = Id is PSObject ps ? ps.BaseObject : Id;
+        try
+        {
+            call = value as SessionApiEvent
+                ?? SessionStore.Resolve(Session).FindCall(value.ToString() ?? "")
+                ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"The session has no call with id '{value}'. Is it the right session?", target: value.ToString());
+        }
+        catch (GradioException ex)
+        {
+            WriteError(new ErrorRecord(ex, "GradioCallNotFound", ErrorCategory.ObjectNotFound, value));
+            return;
+        }
+        new ResultReader { MaxHeartBeats = MaxHeartBeats, NoOutput = NoOutput, History = History }.Read(this, call.ApiEvent);
+    }
+}

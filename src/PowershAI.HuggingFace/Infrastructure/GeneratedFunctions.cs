@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using PowershAI.HuggingFace.Core.CodeGen;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>Loading, finding and removing generated functions. Each lives alone in a dynamic module named after it.</summary>
+static class GeneratedFunctions
+{
+    const string ModulePrefix = "GradioApi.";
+
+    /// <summary>
+    /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads it
+    /// as a global dynamic module. The text is passed as data, never spliced into a command.
+    /// </summary>
+    public static FunctionInfo Load(PSCmdlet cmdlet, GeneratedFunction function)
+    {
+        Parser.ParseInput(function.Text, out _, out var errors);
+        if (errors.Length > 0)
+            throw new InvalidOperationException($"The generated function {function.Name} does not parse ({errors[0].Message} at line {errors[0].Extent.StartLineNumber}); this is a bug in the generator.");
+        const string loader = "param($Name, $Text) New-Module -Name $Name -ScriptBlock ([scriptblock]::Create($Text)) | Import-Module -Global -Force -PassThru";
+        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, ModulePrefix + function.Name, function.Text)
+            .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
+        return module.ExportedFunctions[function.Name];
+    }
+
+    /// <summary>The generated functions visible to the caller, with their marker.</summary>
+    public static IEnumerable<(FunctionInfo Function, GradioGeneratedFunctionAttribute Marker)> All(PSCmdlet cmdlet) =>
+        cmdlet.InvokeCommand.GetCommands("*", CommandTypes.Function, nameIsPattern: true).OfType<FunctionInfo>()
+            .Select(f => (f, Marker(f)))
+            .Where(x => x.Item2 != null)
+            .Select(x => (x.f, x.Item2!));
+
+    public static GradioGeneratedFunctionAttribute? Marker(CommandInfo? command) =>
+        (command as FunctionInfo)?.ScriptBlock.Attributes.OfType<GradioGeneratedFunctionAttribute>().FirstOrDefault();
+
+    public static void Remove(PSCmdlet cmdlet, FunctionInfo function)
+    {
+        const string remover = "param($Name) Get-Module -Name $Name | Remove-Module -Force";
+        cmdlet.InvokeCommand.InvokeScript(remover, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, ModulePrefix + function.Name);
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using PowershAI.HuggingFace.Core.Gradio;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>What the session cmdlets share: the client for a call and the bookkeeping of calls.</summary>
+static class SessionCalls
+{
+    /// <summary>The session's connection with this call's timeout; a token given here replaces the session's.</summary>
+    public static GradioClient ClientFor(GradioSession session, SecureString? token, int timeoutSec)
+    {
+        var o = session.Client.Options;
+        return new GradioClient(session.Client.Connection, new GradioClientOptions
+        {
+            Timeout = TimeSpan.FromSeconds(timeoutSec),
+            BearerToken = token != null ? Secrets.Reveal(token) : o.BearerToken,
+            Credential = o.Credential,
+        });
+    }
+
+    /// <summary>Records a new call in its session (MaxCalls policy) and returns it.</summary>
+    public static SessionApiEvent Record(Cmdlet cmdlet, GradioSession session, GradioJob job)
+    {
+        var call = new SessionApiEvent(session, new GradioApiEvent(job, session.AppUrl));
+        if (session.Record(call) is { } warning) cmdlet.WriteWarning(warning);
+        return call;
+    }
+}

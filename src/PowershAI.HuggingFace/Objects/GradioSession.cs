@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core.Gradio;
+
+namespace PowershAI.HuggingFace.Objects;
+
+/// <summary>
+/// A client-side session with one app, like a browser tab: its own Gradio session_hash (so
+/// gr.State carries over between its calls), its uploads, its calls and its download folder.
+/// Sessions are process-wide: every runspace of the process sees the same ones.
+/// </summary>
+public sealed class GradioSession
+{
+    readonly object _lock = new();
+    readonly List<SessionApiEvent> _calls = new();
+    readonly ConcurrentDictionary<string, JsonObject> _uploads = new();
+    PSObject? _info;
+
+    internal GradioSession(string name, GradioClient client, AppInfo app)
+    {
+        Name = name;
+        Client = client;
+        App = app;
+        SessionHash = GradioCaller.NewSessionHash();
+        DownloadPath = Path.Combine(Path.GetTempPath(), "PowershAI.HuggingFace", SessionId.ToString("N"));
+    }
+
+    public Guid SessionId { get; } = Guid.NewGuid();
+
+    public string Name { get; }
+
+    /// <summary>The app's root URL.</summary>
+    public string AppUrl => App.Root.AbsoluteUri;
+
+    /// <summary>Where the API answers (root plus /gradio_api on 5.x), as PowershAI reported it.</summary>
+    public string RealAppUrl => App.ApiBase.AbsoluteUri.TrimEnd('/');
+
+    public string Version => App.VersionText;
+
+    public string Protocol => App.Protocol;
+
+    /// <summary>The Gradio session hash every call of this session sends.</summary>
+    public string SessionHash { get; }
+
+    /// <summary>The app's /info, as Get-GradioInfo returns it.</summary>
+    public PSObject Info => _info ??= InfoObjects.Info(App);
+
+    /// <summary>Default folder for downloaded outputs.</summary>
+    public string DownloadPath { get; set; }
+
+    /// <summary>How many calls are kept; MaxCallsPolicy says what happens past it: error, warning or remove (the oldest).</summary>
+    public int MaxCalls { get; set; } = 100;
+
+    public string MaxCallsPolicy { get; set; } = "warning";
+
+    /// <summary>The calls made, oldest first.</summary>
+    public IReadOnlyList<SessionApiEvent> Calls
+    {
+        get { lock (_lock) return _calls.ToList(); }
+    }
+
+    internal GradioClient Client { get; }
+
+    internal AppInfo App { get; }
+
+    /// <summary>FileData of files already uploaded, by path, size and time, so a file is sent once.</summary>
+    internal ConcurrentDictionary<string, JsonObject> Uploads => _uploads;
+
+    /// <summary>
+    /// Records a call, applying the MaxCalls policy first. Returns a warning to show, if any;
+    /// throws when the policy is error and the limit is reached.
+    /// </summary>
+    internal string? Record(SessionApiEvent call)
+    {
+        lock (_lock)
+        {
+            string? warning = null;
+            if (_calls.Count >= MaxCalls)
+            {
+                switch (MaxCallsPolicy.ToLowerInvariant())
+                {
+                    case "error":
+                        throw new Core.GradioException(Core.GradioErrorKind.InvalidArguments,
+                            $"Session '{Name}' has reached MaxCalls ({MaxCalls}). Remove calls with Remove-GradioSessionApi or raise the limit with Set-GradioSession -MaxCalls.");
+                    case "remove":
+                        _calls.RemoveRange(0, _calls.Count - MaxCalls + 1);
+                        break;
+                    default:
+                        warning = $"Session '{Name}' holds {_calls.Count} calls (MaxCalls {MaxCalls}). Remove some with Remove-GradioSessionApi.";
+                        break;
+                }
+            }
+            _calls.Add(call);
+            return warning;
+        }
+    }
+
+    internal SessionApiEvent? FindCall(string id)
+    {
+        lock (_lock) return _calls.FirstOrDefault(c => c.Id == id);
+    }
+
+    internal void RemoveCalls(IEnumerable<SessionApiEvent> calls)
+    {
+        var set = new HashSet<SessionApiEvent>(calls);
+        lock (_lock) _calls.RemoveAll(set.Contains);
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A call made through a session (PowershAI's SessionApiEvent).</summary>
+public sealed class SessionApiEvent
+{
+    internal SessionApiEvent(GradioSession session, GradioApiEvent apiEvent)
+    {
+        Session = session;
+        ApiEvent = apiEvent;
+    }
+
+    /// <summary>The Gradio event id.</summary>
+    public string Id => ApiEvent.EventId ?? "";
+
+    public string ApiName => ApiEvent.ApiName;
+
+    public string? Status => ApiEvent.Status;
+
+    public GradioApiEvent ApiEvent { get; }
+
+    internal GradioSession Session { get; }
+
+    public string SessionName => Session.Name;
+
+    public override string ToString() => $"{ApiName} {Id} ({Status ?? "submitted"})";
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
+
+namespace PowershAI.HuggingFace.Objects;
+
+/// <summary>
+/// The process-wide set of sessions and the default one (PowershAI's rules, §4.7): "." is the
+/// default, which is the only session when there is one, else the one Set-GradioSession
+/// -Default chose; "*" is all of them.
+/// </summary>
+static class SessionStore
+{
+    static readonly object Lock = new();
+    static readonly List<GradioSession> Sessions = new();
+    static string? _default;
+
+    public static IReadOnlyList<GradioSession> All
+    {
+        get { lock (Lock) return Sessions.ToList(); }
+    }
+
+    public static void Add(GradioSession session, bool replace)
+    {
+        lock (Lock)
+        {
+            var existing = Sessions.FindIndex(s => Same(s.Name, session.Name));
+            if (existing >= 0 && !replace)
+                throw new GradioException(GradioErrorKind.InvalidArguments, $"A session named '{session.Name}' already exists. Use -Force to replace it, or -Name to pick another name.", target: session.Name);
+            if (existing >= 0) Sessions.RemoveAt(existing);
+            Sessions.Add(session);
+        }
+    }
+
+    public static bool Remove(GradioSession session)
+    {
+        lock (Lock)
+        {
+            if (_default != null && Same(_default, session.Name)) _default = null;
+            return Sessions.Remove(session);
+        }
+    }
+
+    public static void SetDefault(GradioSession session)
+    {
+        lock (Lock) _default = session.Name;
+    }
+
+    public static GradioSession? Default
+    {
+        get
+        {
+            lock (Lock)
+            {
+                if (Sessions.Count == 1) return Sessions[0];
+                return _default == null ? null : Sessions.FirstOrDefault(s => Same(s.Name, _default));
+            }
+        }
+    }
+
+    public static GradioSession? ById(Guid id)
+    {
+        lock (Lock) return Sessions.FirstOrDefault(s => s.SessionId == id);
+    }
+
+    public static GradioSession? ByName(string name)
+    {
+        lock (Lock) return Sessions.FirstOrDefault(s => Same(s.Name, name));
+    }
+
+    /// <summary>
+    /// What a -Session argument means: a session object, something carrying one (a Space, a call),
+    /// ".", a name, or a session id.
+    /// </summary>
+    public static GradioSession Resolve(object? value)
+    {
+        var v = value is PSObject ps ? ps.BaseObject : value;
+        switch (v)
+        {
+            case GradioSession s:
+                return s;
+            case SessionApiEvent call:
+                return call.Session;
+            case null:
+            case string { Length: 0 }:
+            case ".":
+                return Default ?? throw new GradioException(GradioErrorKind.InvalidArguments,
+                    All.Count == 0 ? "There is no Gradio session. Create one with New-GradioSession <url>." : "There are several Gradio sessions and none is the default. Choose one with Set-GradioSession <name> -Default.");
+        }
+        if (value is PSObject carrier && carrier.Properties["GradioSession"]?.Value is { } inner && inner is not string) return Resolve(inner);
+        var text = v.ToString() ?? "";
+        return ByName(text) ?? (Guid.TryParse(text, out var id) ? ById(id) : null)
+            ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"There is no Gradio session named '{text}'. Sessions: {Names()}.", target: text);
+    }
+
+    static string Names()
+    {
+        var names = All.Select(s => s.Name).ToList();
+        return names.Count == 0 ? "(none)" : string.Join(", ", names);
+    }
+
+    static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
