@@ -115,6 +115,11 @@ public sealed class FakeHubServer : IAsyncDisposable
                 return;
             }
             var call = new HubCall(ctx, state);
+            if (call.Segments is [ControlRoutes.Prefix, ..])
+            {
+                await ControlRoutes.HandleAsync(call);
+                return;
+            }
             if (!await state.RateLimiter.AdmitAsync(call)) return;
             if (TakeInjected(state.Options) is { } status)
             {

@@ -8,7 +8,9 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// <summary>
 /// Program mode, for Pester and demos:
 /// dotnet run --project tests/FakeHub -- --port 0 [--cdn-port N] [--space owner/demo=http://127.0.0.1:7860/]...
-///   [--stage owner/demo=SLEEPING]... [--page-size N] [--no-seed]
+///   [--stage owner/demo=SLEEPING]... [--page-size N] [--no-seed] [--api-quota N] [--retry-after S]
+///   [--cdn-range honour|ignore|notsatisfiable] [--chat-delay-ms N]
+/// Faults can also be injected while it runs: see ControlRoutes (POST /__fakehub/...).
 /// Prints "READY url=http://127.0.0.1:PORT/ cdn=http://localhost:CDNPORT/" once listening and serves until killed.
 /// </summary>
 public static class Program
@@ -74,6 +76,12 @@ public static class Program
                 case "--cdn-port": options.CdnPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--page-size": options.PageSizeCap = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--no-seed": options.SeedDefaults = false; break;
+                case "--api-quota":
+                    options.RateLimit.AnonymousApiQuota = options.RateLimit.UserApiQuota = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--retry-after": options.RateLimit.RetryAfterSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cdn-range": options.CdnRange = Enum.Parse<CdnRangeMode>(Next(), ignoreCase: true); break;
+                case "--chat-delay-ms": options.ChatTokenDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--space":
                     var (space, url) = Pair("--space");
                     hosts.Add((space, new Uri(url, UriKind.Absolute)));

@@ -12,10 +12,13 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// </summary>
 internal sealed class RateLimiter
 {
-    private readonly RateLimitOptions _options;
+    private readonly FakeHubOptions _hub;
     private readonly Dictionary<(string Caller, string Bucket), (DateTimeOffset Start, int Used)> _windows = [];
 
-    public RateLimiter(RateLimitOptions options) => _options = options;
+    public RateLimiter(FakeHubOptions hub) => _hub = hub;
+
+    // Read on every request, so a test may swap FakeHubOptions.RateLimit while the server runs.
+    private RateLimitOptions Limits => _hub.RateLimit;
 
     public static string Bucket(HubCall call) => call.Segments switch
     {
@@ -32,17 +35,17 @@ internal sealed class RateLimiter
         var caller = user ? "user:" + call.User!.Name : "ip:" + call.Ctx.Connection.RemoteIpAddress;
         var quota = bucket switch
         {
-            "api" => user ? _options.UserApiQuota : _options.AnonymousApiQuota,
-            "resolvers" => user ? _options.UserResolverQuota : _options.AnonymousResolverQuota,
-            _ => user ? _options.UserPagesQuota : _options.AnonymousPagesQuota,
+            "api" => user ? Limits.UserApiQuota : Limits.AnonymousApiQuota,
+            "resolvers" => user ? Limits.UserResolverQuota : Limits.AnonymousResolverQuota,
+            _ => user ? Limits.UserPagesQuota : Limits.AnonymousPagesQuota,
         };
-        var window = (int)Math.Ceiling(_options.Window.TotalSeconds);
+        var window = (int)Math.Ceiling(Limits.Window.TotalSeconds);
         var headers = call.Ctx.Response.Headers;
         headers["RateLimit-Policy"] = $"\"fixed window\";\"{bucket}\";q={quota};w={window}";
 
-        if (_options.TakeForced())
+        if (Limits.TakeForced())
         {
-            var wait = _options.ForcedRetryAfterSeconds;
+            var wait = Limits.ForcedRetryAfterSeconds;
             headers["RateLimit"] = $"\"{bucket}\";r=0;t={wait}";
             headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
             await TooMany(call, bucket, wait);
@@ -54,8 +57,8 @@ internal sealed class RateLimiter
         {
             var now = DateTimeOffset.UtcNow;
             var key = (caller, bucket);
-            if (!_windows.TryGetValue(key, out var state) || now - state.Start >= _options.Window) state = (now, 0);
-            reset = Math.Max(0, (int)Math.Ceiling((state.Start + _options.Window - now).TotalSeconds));
+            if (!_windows.TryGetValue(key, out var state) || now - state.Start >= Limits.Window) state = (now, 0);
+            reset = Math.Max(0, (int)Math.Ceiling((state.Start + Limits.Window - now).TotalSeconds));
             if (state.Used < quota) state.Used++;
             else reset = -reset - 1; // over quota: signalled by a negative value, not counted
             _windows[key] = state;
@@ -65,7 +68,7 @@ internal sealed class RateLimiter
         {
             var wait = -reset - 1;
             headers["RateLimit"] = $"\"{bucket}\";r=0;t={wait}";
-            if (_options.RetryAfterSeconds is { } retry) headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+            if (Limits.RetryAfterSeconds is { } retry) headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
             await TooMany(call, bucket, wait);
             return false;
         }

@@ -99,7 +99,7 @@ internal static class Seed
         Stats(repo, i);
         repo.PipelineTag = task;
         repo.LibraryName = library;
-        repo.Tags.AddRange([library, .. library == "transformers" ? new[] { "safetensors" } : [], task, .. tags, "region:us"]);
+        repo.Tags.AddRange(new[] { library }.Concat(library == "transformers" ? ["safetensors"] : []).Append(task).Concat(tags).Append("region:us").Distinct());
         var license = tags.FirstOrDefault(t => t.StartsWith("license:", StringComparison.Ordinal))?["license:".Length..] ?? "other";
         repo.CardData = new JsonObject { ["license"] = license, ["pipeline_tag"] = task, ["library_name"] = library };
         var modelType = tags.FirstOrDefault(t => !t.Contains(':', StringComparison.Ordinal) && t is not ("en" or "fr" or "gguf" or "conversational")) ?? "custom";

@@ -7,7 +7,7 @@ internal sealed class ServerState
     {
         Options = options;
         Catalogue = new Catalogue(options);
-        RateLimiter = new RateLimiter(options.RateLimit);
+        RateLimiter = new RateLimiter(options);
     }
 
     public FakeHubOptions Options { get; }

@@ -1,0 +1,58 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace PowershAI.HuggingFace.FakeHub;
+
+/// <summary>
+/// Not part of the Hub: POST /__fakehub/... lets a test that runs the emulator as a program (Pester)
+/// do what in-process tests do through the API. Outside rate limits and injected faults.
+///   inject?status=503&amp;status=502   queue statuses for the next requests
+///   rate-limit?force=N                 the next N requests answer 429
+///   stage?space=owner/demo&amp;stage=SLEEPING[&amp;message=...]
+///   gradio-host?space=owner/demo&amp;url=http://127.0.0.1:7860/
+/// </summary>
+internal static class ControlRoutes
+{
+    public const string Prefix = "__fakehub";
+
+    public static Task HandleAsync(HubCall call)
+    {
+        var ctx = call.Ctx;
+        var query = ctx.Request.Query;
+        if (!HttpMethods.IsPost(ctx.Request.Method) || call.Segments.Length != 2) return Router.NotFoundAsync(call);
+        var options = call.Server.Options;
+        try
+        {
+            switch (call.Segments[1])
+            {
+                case "inject":
+                    var statuses = query["status"].Select(s => int.Parse(s ?? "", NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
+                    lock (options.InjectStatuses) statuses.ForEach(options.InjectStatuses.Enqueue);
+                    break;
+                case "rate-limit":
+                    options.RateLimit.ForceNext(int.Parse(query["force"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture));
+                    break;
+                case "stage":
+                    var space = call.Catalogue.Space(query["space"].ToString());
+                    var message = query["message"].ToString();
+                    lock (call.Catalogue.Gate) SpaceLifecycle.Set(space, query["stage"].ToString(), message.Length > 0 ? message : null);
+                    break;
+                case "gradio-host":
+                    var target = call.Catalogue.Space(query["space"].ToString());
+                    var url = new Uri(query["url"].ToString(), UriKind.Absolute);
+                    lock (call.Catalogue.Gate) target.Host = url;
+                    break;
+                default:
+                    return Router.NotFoundAsync(call);
+            }
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or UriFormatException)
+        {
+            return Http.Error(ctx, StatusCodes.Status400BadRequest, e.Message);
+        }
+        return Http.Json(ctx, new System.Text.Json.Nodes.JsonObject());
+    }
+}
