@@ -13,7 +13,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 /// The Blocks app the fake serves: "simple" is apps/simple-app.py, "full" adds one endpoint per
 /// behaviour a client must handle. Functions mirror what their Python twins would compute.
 /// </summary>
-internal sealed class FakeApp
+internal sealed partial class FakeApp
 {
     private readonly List<Component> _components = [];
     private readonly List<Dependency> _dependencies = [];
@@ -34,7 +34,8 @@ internal sealed class FakeApp
     {
         "simple" => Simple(),
         "full" => Full(profile),
-        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full' or 'simple').", nameof(name)),
+        "hostile" => Hostile(),
+        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple' or 'hostile').", nameof(name)),
     };
 
     private Component Add(ComponentKind kind, string? label = null, JsonNode? value = null, string[]? choices = null)

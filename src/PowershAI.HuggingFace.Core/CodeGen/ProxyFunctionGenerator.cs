@@ -67,11 +67,20 @@ public static class ProxyFunctionGenerator
     const string DirectSet = "Direct";
     const string PipelineSet = "Pipeline";
 
-    public static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index)
+    /// <summary>Functions for several endpoints; endpoints whose names clean up alike ("do-it", "do_it") get numbered names.</summary>
+    public static List<GeneratedFunction> GenerateAll(AppInfo app, IEnumerable<EndpointInfo> endpoints, ProxyOptions options)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return endpoints.Select((e, i) => Generate(app, e, options, i, taken)).ToList();
+    }
+
+    public static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index, ISet<string>? takenNames = null)
     {
         if (!PowerShellNames.IsValidPrefix(options.Prefix))
             throw new GradioException(GradioErrorKind.InvalidArguments, $"'{options.Prefix}' cannot start a function name: use letters, digits, '-' and '_', starting with a letter.");
-        var name = PowerShellNames.Function(options.Prefix, endpoint.ApiName, index);
+        var baseName = PowerShellNames.Function(options.Prefix, endpoint.ApiName, index);
+        var name = baseName;
+        for (var n = 2; takenNames != null && !takenNames.Add(name); n++) name = baseName + n;
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var parameters = endpoint.Parameters
             .Select(p => new ProxyParameter(PowerShellNames.Parameter(p.Name, p.Label, p.Index, taken), p, ParameterType.For(p)))
@@ -251,7 +260,10 @@ public static class ProxyFunctionGenerator
     static readonly Dictionary<ValueKind, ParameterType> ScalarTypes = new[] { ValueKind.String, ValueKind.Integer, ValueKind.Number, ValueKind.Boolean }
         .ToDictionary(k => k, ParameterType.Scalar);
 
-    static string Json(JsonNode? n) => n?.ToJsonString() ?? "null";
+    // Help is read by people: keep quotes and non-ASCII as they are (the text is defused separately).
+    static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static string Json(JsonNode? n) => n?.ToJsonString(Readable) ?? "null";
 
     static bool IsIdentifier(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Core;
@@ -60,18 +61,18 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
             SessionId = session.SessionId.ToString(),
             GeneratorVersion = typeof(GradioSession).Assembly.GetName().Version?.ToString(3) ?? "",
         };
-        for (var i = 0; i < endpoints.Count; i++)
+        List<GeneratedFunction> functions;
+        try
         {
-            GeneratedFunction function;
-            try
-            {
-                function = ProxyFunctionGenerator.Generate(session.App, endpoints[i], options, i);
-            }
-            catch (GradioException ex)
-            {
-                ThrowFailure(ex, Prefix);
-                return;
-            }
+            functions = ProxyFunctionGenerator.GenerateAll(session.App, endpoints, options);
+        }
+        catch (GradioException ex)
+        {
+            ThrowFailure(ex, Prefix);
+            return;
+        }
+        foreach (var function in functions)
+        {
             var existing = InvokeCommand.GetCommand(function.Name, CommandTypes.All);
             if (existing != null && GeneratedFunctions.Marker(existing) == null && !Force)
             {
@@ -79,10 +80,10 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
                     "GradioFunctionExists", ErrorCategory.ResourceExists, function.Name));
                 continue;
             }
-            if (!ShouldProcess(function.Name, $"Create a function for {endpoints[i].ApiName} of {session.AppUrl}")) continue;
+            if (!ShouldProcess(function.Name, $"Create a function for {function.Endpoint.ApiName} of {session.AppUrl}")) continue;
             var info = GeneratedFunctions.Load(this, function);
             var result = PSObject.AsPSObject(info);
-            result.Properties.Add(new PSNoteProperty("GradioProxy", new { Session = session, ApiName = endpoints[i].ApiName }));
+            result.Properties.Add(new PSNoteProperty("GradioProxy", new { Session = session, ApiName = function.Endpoint.ApiName }));
             WriteObject(result);
         }
     }
