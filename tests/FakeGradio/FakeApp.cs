@@ -35,7 +35,8 @@ internal sealed partial class FakeApp
         "simple" => Simple(),
         "full" => Full(profile),
         "hostile" => Hostile(),
-        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple' or 'hostile').", nameof(name)),
+        "many" => Many(),
+        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile' or 'many').", nameof(name)),
     };
 
     private Component Add(ComponentKind kind, string? label = null, JsonNode? value = null, string[]? choices = null)

@@ -7,7 +7,11 @@ using PowershAI.HuggingFace.Core.CodeGen;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
-/// <summary>Loading, finding and removing generated functions. Each lives alone in a dynamic module named after it.</summary>
+/// <summary>
+/// Loading, finding and removing generated functions. One generation loads as one dynamic
+/// module (loading hundreds one by one is slow); the functions land in the global scope, where a
+/// later generation of the same name replaces them.
+/// </summary>
 static class GeneratedFunctions
 {
     const string ModulePrefix = "GradioApi.";
@@ -16,15 +20,18 @@ static class GeneratedFunctions
     /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads it
     /// as a global dynamic module. The text is passed as data, never spliced into a command.
     /// </summary>
-    public static FunctionInfo Load(PSCmdlet cmdlet, GeneratedFunction function)
+    public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions)
     {
-        Parser.ParseInput(function.Text, out _, out var errors);
+        if (functions.Count == 0) return Array.Empty<FunctionInfo>();
+        var text = string.Join("\n", functions.Select(f => f.Text));
+        Parser.ParseInput(text, out _, out var errors);
         if (errors.Length > 0)
-            throw new InvalidOperationException($"The generated function {function.Name} does not parse ({errors[0].Message} at line {errors[0].Extent.StartLineNumber}); this is a bug in the generator.");
+            throw new InvalidOperationException($"The generated functions do not parse ({errors[0].Message} at line {errors[0].Extent.StartLineNumber}); this is a bug in the generator.");
         const string loader = "param($Name, $Text) New-Module -Name $Name -ScriptBlock ([scriptblock]::Create($Text)) | Import-Module -Global -Force -PassThru";
-        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, ModulePrefix + function.Name, function.Text)
+        var name = ModulePrefix + Guid.NewGuid().ToString("N");
+        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, text)
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
-        return module.ExportedFunctions[function.Name];
+        return functions.Select(f => module.ExportedFunctions[f.Name]).ToList();
     }
 
     /// <summary>The generated functions visible to the caller, with their marker.</summary>
@@ -39,7 +46,7 @@ static class GeneratedFunctions
 
     public static void Remove(PSCmdlet cmdlet, FunctionInfo function)
     {
-        const string remover = "param($Name) Get-Module -Name $Name | Remove-Module -Force";
-        cmdlet.InvokeCommand.InvokeScript(remover, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, ModulePrefix + function.Name);
+        const string remover = "param($Name) Remove-Item -LiteralPath \"Function:\\$Name\" -Force";
+        cmdlet.InvokeCommand.InvokeScript(remover, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, function.Name);
     }
 }
