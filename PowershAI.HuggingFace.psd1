@@ -43,6 +43,7 @@
     )
     AliasesToExport      = @('InvokeGradioApi', 'GradioApiFunction')
     FunctionsToExport    = @()
+    FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')
     VariablesToExport    = @()
 
     PrivateData          = @{
