@@ -196,7 +196,10 @@ function Invoke-BuildTask {
     Write-Step "build: publishing $(Get-RelativePath $CmdletProject) ($Configuration)"
     Remove-Item $stampFile -ErrorAction Ignore   # a build that fails half-way is never "up to date"
     if (Test-Path $PublishDir) { Remove-Item -Recurse -Force $PublishDir }   # no stale DLLs
-    Invoke-Dotnet publish $CmdletProject -c $Configuration -o $PublishDir --nologo --verbosity minimal
+    Invoke-Dotnet publish $CmdletProject -c $Configuration -f netstandard2.0 -o $PublishDir --nologo --verbosity minimal
+    # Compiled, never shipped: an API that .NET Framework (Windows PowerShell 5.1) lacks fails here.
+    Write-Step "build: compiling against the .NET Framework 4.6.2 reference assemblies"
+    Invoke-Dotnet build $CmdletProject -c $Configuration -f net462 --nologo --verbosity minimal
     Copy-ModuleLayout
     Set-Content -Path $stampFile -Value $fingerprint
     Write-Step "build: module laid out in $(Get-RelativePath $ModuleOut) (version $(Get-ModuleVersion))"
