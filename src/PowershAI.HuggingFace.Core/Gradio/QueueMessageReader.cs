@@ -121,8 +121,33 @@ sealed class QueueMessageReader
         return text;
     }
 
-    static string Unescape(string s) =>
-        s.Replace("\\'", "'").Replace("\\\"", "\"").Replace("\\n", "\n").Replace("\\t", "\t").Replace("\\\\", "\\");
+    /// <summary>Undoes Python's str repr escapes in one left-to-right pass; an unknown escape is kept as written.</summary>
+    static string Unescape(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length)
+            {
+                sb.Append(s[i]);
+                continue;
+            }
+            var next = s[++i];
+            switch (next)
+            {
+                case '\\' or '\'' or '"': sb.Append(next); break;
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case 'x' when i + 2 < s.Length && int.TryParse(s.Substring(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                    sb.Append((char)code);
+                    i += 2;
+                    break;
+                default: sb.Append('\\').Append(next); break;
+            }
+        }
+        return sb.ToString();
+    }
 
     static int? Int(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : null;
 

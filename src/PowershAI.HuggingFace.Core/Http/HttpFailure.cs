@@ -41,6 +41,9 @@ public static class HttpFailure
         if (timedOut)
             return new GradioException(GradioErrorKind.Timeout, $"{what} got no answer from {url.GetLeftPart(UriPartial.Authority)} in time. Raise -TimeoutSec if the app is slow.", ex, target: url.ToString());
         if (ex is OperationCanceledException) return ex;
+        // A reset after the server had answered is a dropped stream, not an unreachable server.
+        if (ex is HttpRequestException && Innermost(ex) is System.IO.IOException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted })
+            return new GradioException(GradioErrorKind.StreamDropped, $"{what}: the connection to {url.GetLeftPart(UriPartial.Authority)} was closed ({Innermost(ex).Message}).", ex, target: url.ToString());
         if (ex is HttpRequestException)
             return new GradioException(GradioErrorKind.Unreachable, $"{what}: cannot reach {url.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message}).", ex, target: url.ToString());
         if (ex is System.IO.IOException)

@@ -110,7 +110,9 @@ sealed class QueueSessionStream
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
-            Fail(new OperationCanceledException("The queue stream was closed."));
+            // Only servers before 4.31 get here: dropping the stream is how one job is cancelled,
+            // and it takes every other job of the session with it.
+            Fail(new GradioException(GradioErrorKind.StreamDropped, $"The queue stream of {_app.Root} was closed because a job of this session was cancelled; Gradio before 4.31 drops every job of the session then."));
         }
         catch (Exception ex)
         {

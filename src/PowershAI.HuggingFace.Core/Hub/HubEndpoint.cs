@@ -1,0 +1,42 @@
+using System;
+
+namespace PowershAI.HuggingFace.Core.Hub;
+
+/// <summary>
+/// Where the Hub and the inference router are. A module setting wins over the environment
+/// (HF_ENDPOINT, HF_INFERENCE_ENDPOINT), which wins over the public defaults. Read on every
+/// use, so a changed setting or variable applies to the next client.
+/// </summary>
+public static class HubEndpoint
+{
+    public const string Default = "https://huggingface.co";
+    public const string DefaultRouter = "https://router.huggingface.co/v1";
+
+    /// <summary>Set by the module (a setting); null = HF_ENDPOINT, else <see cref="Default"/>.</summary>
+    public static string? Override { get; set; }
+
+    /// <summary>Set by the module (a setting); null = HF_INFERENCE_ENDPOINT, else <see cref="DefaultRouter"/>.</summary>
+    public static string? RouterOverride { get; set; }
+
+    public static Uri Current => Parse(Override ?? Environment("HF_ENDPOINT") ?? Default, "Hub endpoint");
+
+    /// <summary>The OpenAI-compatible base (…/v1): chat completions are under it.</summary>
+    public static Uri Router => Parse(RouterOverride ?? Environment("HF_INFERENCE_ENDPOINT") ?? DefaultRouter, "inference router endpoint");
+
+    /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, whose own path (a mirror's prefix, /v1) is kept.</summary>
+    public static Uri Join(Uri baseUri, string path) => new(baseUri.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));
+
+    static string? Environment(string name)
+    {
+        var value = System.Environment.GetEnvironmentVariable(name)?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    static Uri Parse(string value, string what)
+    {
+        // huggingface_hub strips the trailing slash of HF_ENDPOINT; Join adds exactly one.
+        if (Uri.TryCreate(value.Trim().TrimEnd('/'), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            return uri;
+        throw new ArgumentException($"The {what} '{value}' is not an absolute http(s) URL.");
+    }
+}

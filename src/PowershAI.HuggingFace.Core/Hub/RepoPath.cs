@@ -1,0 +1,32 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace PowershAI.HuggingFace.Core.Hub;
+
+/// <summary>API paths of repos, and the client-side check of repo ids (hf-hub-api.md §0.2–0.4).</summary>
+public static class RepoPath
+{
+    // namespace/name or a legacy single name; ASCII parts that start and end on a word character.
+    static readonly Regex IdPattern = new(@"^(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?/)?[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$", RegexOptions.CultureInvariant);
+
+    public static string Collection(HubRepoType type) => type switch
+    {
+        HubRepoType.Dataset => "datasets",
+        HubRepoType.Space => "spaces",
+        _ => "models",
+    };
+
+    /// <summary>/api/{models|datasets|spaces}/{id}; the slash inside the id is not encoded.</summary>
+    public static string Api(HubRepoType type, string id) => $"/api/{Collection(type)}/{Validate(id)}";
+
+    /// <summary>The id itself, or an ArgumentException saying what is wrong with it (never sent to the Hub).</summary>
+    public static string Validate(string id)
+    {
+        if (id == null || !IdPattern.IsMatch(id) || id.Contains("--") || id.Contains("..") || id.EndsWith(".git", StringComparison.Ordinal))
+            throw new ArgumentException($"'{id}' is not a repo id: use namespace/name with letters, digits, '-', '_' and '.' (no '--' or '..').", nameof(id));
+        return id;
+    }
+
+    /// <summary>A revision goes in one path segment, so refs/pr/1 becomes refs%2Fpr%2F1.</summary>
+    public static string Revision(string revision) => Uri.EscapeDataString(revision);
+}
