@@ -1,0 +1,56 @@
+using System.Security;
+
+namespace PowershAI.HuggingFace.Core.Hub;
+
+/// <summary>
+/// Finds the token for a call, first match wins: the call's own token, the session token
+/// (Set-HuggingFaceToken), HF_TOKEN, HUGGING_FACE_HUB_TOKEN, HF_API_TOKEN (PowershAI's), then the
+/// token file. Blank values count as absent; values are trimmed.
+/// </summary>
+public static class TokenSource
+{
+    public static readonly string[] EnvironmentVariables = { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_API_TOKEN" };
+
+    static readonly object Gate = new();
+    static SecureString? _session;
+
+    /// <summary>Holds <paramref name="token"/> (a copy) for the rest of the process; null forgets it.</summary>
+    public static void SetSessionToken(SecureString? token)
+    {
+        SecureString? copy = null;
+        if (token is { Length: > 0 })
+        {
+            copy = token.Copy();
+            copy.MakeReadOnly();
+        }
+        lock (Gate)
+        {
+            _session?.Dispose();
+            _session = copy;
+        }
+    }
+
+    public static bool HasSessionToken
+    {
+        get { lock (Gate) return _session != null; }
+    }
+
+    /// <summary>The token a call uses. <paramref name="anonymous"/> sends none whatever is configured.</summary>
+    public static HubToken Resolve(SecureString? explicitToken = null, bool anonymous = false)
+    {
+        if (anonymous) return HubToken.Anonymous;
+        if (explicitToken is { Length: > 0 }) return HubToken.FromSecureString(explicitToken, TokenOrigin.Parameter, "the -Token parameter");
+        lock (Gate)
+        {
+            if (_session != null) return HubToken.FromSecureString(_session, TokenOrigin.Session, "the session token (Set-HuggingFaceToken)");
+        }
+        foreach (var name in EnvironmentVariables)
+        {
+            var value = System.Environment.GetEnvironmentVariable(name)?.Trim();
+            if (!string.IsNullOrEmpty(value)) return HubToken.FromText(value!, TokenOrigin.EnvironmentVariable, $"the {name} environment variable");
+        }
+        var path = TokenFile.Path;
+        if (TokenFile.Read(path) is { } fromFile) return HubToken.FromText(fromFile, TokenOrigin.TokenFile, $"the token file {path}");
+        return HubToken.None;
+    }
+}
