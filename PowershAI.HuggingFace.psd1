@@ -48,7 +48,8 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('Gradio', 'HuggingFace', 'AI', 'PowershAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Gradio', 'HuggingFace', 'AI', 'PowershAI', 'Spaces', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'First release: every Gradio protocol from 3.x to 5.x (queue with progress, logs and gr.Error text; /call; 3.x WebSocket), sessions that keep gr.State, typed functions generated from an app''s endpoints with full help, file upload and download, Gradio login.'
         }
     }
 }

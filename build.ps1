@@ -11,6 +11,9 @@
            servers (../shared/real-gradio/setup.sh, when that folder exists) and Pester
            (tests/pester) in a child pwsh that imports the built module. The last line
            printed is "total: N passed, N failed, N skipped".
+    package
+           build, then pack out/PowershAI.HuggingFace into a Gallery-ready
+           out/package/PowershAI.HuggingFace.<version>.nupkg (build/New-ModulePackage.ps1).
     demo   build, then start simple-app.py on a genuine Gradio when one is available (else
            the project's fake server) and run demo/walkthrough.ps1 against it.
 
@@ -19,7 +22,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('build', 'test', 'demo')]
+    [ValidateSet('build', 'test', 'demo', 'package')]
     [string] $Task = 'build',
 
     [ValidateSet('Release', 'Debug')]
@@ -403,6 +406,11 @@ try {
         'build' { Invoke-BuildTask }
         'test' { $exitCode = Invoke-TestTask }
         'demo' { $exitCode = Invoke-DemoTask }
+        'package' {
+            Invoke-BuildTask
+            $package = & (Join-Path $RepoRoot 'build/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputDirectory (Join-Path $OutDir 'package')
+            Write-Step "package: $(Get-RelativePath $package.FullName)"
+        }
     }
 } catch {
     Write-Host "build.ps1 $Task failed: $_" -ForegroundColor Red
