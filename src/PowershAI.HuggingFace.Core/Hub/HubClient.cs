@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PowershAI.HuggingFace.Core.Hub;
+
+/// <summary>
+/// The Hub seen through one caller's options: endpoint, token, retries. Cheap, made per cmdlet
+/// call; the HttpClient underneath is shared. Sending, redirects, the token rule and retries are
+/// in HubClient.Send.cs; Spaces and chat in their own files.
+/// </summary>
+public sealed partial class HubClient
+{
+    public HubClient(HubClientOptions? options = null)
+    {
+        Options = options ?? new HubClientOptions();
+        Endpoint = Options.Endpoint ?? HubEndpoint.Current;
+        Router = Options.Router ?? HubEndpoint.Router;
+        Token = Options.Token ?? TokenSource.Resolve();
+    }
+
+    public HubClientOptions Options { get; }
+
+    public Uri Endpoint { get; }
+
+    public Uri Router { get; }
+
+    /// <summary>The token this client sends (to the hosts that may receive it), and where it came from.</summary>
+    public HubToken Token { get; }
+
+    /// <summary>Whether a request to <paramref name="url"/> carries the token: this client's Hub or router, or a Space host the Hub reported.</summary>
+    public bool MayReceiveToken(Uri url) => TokenScope.Allows(url, Endpoint, Router);
+
+    /// <summary>An absolute http(s) URL as given, else a path under the endpoint; then the query.</summary>
+    public Uri Url(string pathOrUrl, HubQuery? query = null)
+    {
+        // On Unix "/api/models" parses as an absolute file: URI, hence the scheme test.
+        var url = Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            ? absolute
+            : HubEndpoint.Join(Endpoint, pathOrUrl);
+        return query?.AppendTo(url) ?? url;
+    }
+
+    /// <summary>GETs JSON from any Hub path (/api/...) or absolute URL.</summary>
+    public Task<JsonNode?> GetJsonAsync(string pathOrUrl, HubQuery? query = null, CancellationToken ct = default)
+    {
+        var url = Url(pathOrUrl, query);
+        return ReadJsonAsync(HttpMethod.Get, url, null, What(HttpMethod.Get, url), ct);
+    }
+
+    /// <summary>
+    /// The items of a paged listing, following Link rel="next". Lazy: a page is requested only
+    /// when the consumer asks for an item past the previous one, so taking 5 of a limit=10
+    /// listing costs one request.
+    /// </summary>
+    public async IAsyncEnumerable<JsonNode> ListAsync(string pathOrUrl, HubQuery? query = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        for (Uri? next = Url(pathOrUrl, query); next != null && visited.Add(next.AbsoluteUri);)
+        {
+            var url = next;
+            var what = What(HttpMethod.Get, url);
+            JsonArray page;
+            using (var response = await SendAsync(HttpMethod.Get, url, null, what, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+            {
+                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                page = ParseJson(text, what, url) as JsonArray
+                    ?? throw new HubException(HubErrorKind.MalformedResponse, $"{what}: expected a JSON array (a listing), got something else.") { Url = url.ToString() };
+                next = LinkHeader.Next(response, url);
+            }
+            var items = new List<JsonNode?>(page);
+            page.Clear(); // detached, so callers may put an item into another document
+            foreach (var item in items)
+            {
+                if (item != null) yield return item;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Model, dataset or Space info: GET /api/{t}/{id}[/revision/{rev}], with <paramref name="expand"/>
+    /// (only these fields, plus _id and id) and any <paramref name="extra"/> parameters (blobs, securityStatus).
+    /// </summary>
+    public async Task<JsonNode?> GetRepoAsync(HubRepoType type, string id, string? revision = null, IEnumerable<string>? expand = null, HubQuery? extra = null, CancellationToken ct = default)
+    {
+        var path = RepoPath.Api(type, id) + (revision != null ? "/revision/" + RepoPath.Revision(revision) : "");
+        var query = new HubQuery().Add("expand", expand);
+        foreach (var pair in extra ?? new HubQuery()) query.Add(pair.Key, pair.Value);
+        var url = Url(path, query);
+        var info = await ReadJsonAsync(HttpMethod.Get, url, null, $"Reading {Noun(type)} {id}", ct).ConfigureAwait(false);
+        if (type == HubRepoType.Space) NoteSpaceHost(info?["host"]);
+        return info;
+    }
+
+    /// <summary>GET /api/models|datasets|spaces with search, author, filter, sort, limit, full, expand … as given.</summary>
+    public IAsyncEnumerable<JsonNode> ListReposAsync(HubRepoType type, HubQuery? query = null, CancellationToken ct = default) =>
+        ListAsync("/api/" + RepoPath.Collection(type), query, ct);
+
+    /// <summary>GET /api/whoami-v2: the account and the token's role (never the token).</summary>
+    public Task<JsonNode?> WhoamiAsync(CancellationToken ct = default)
+    {
+        var url = Url("/api/whoami-v2");
+        return ReadJsonAsync(HttpMethod.Get, url, null, "Reading the account of the token (whoami)", ct);
+    }
+
+    /// <summary>A successful GET response, for content that is not JSON (resolve downloads); the caller disposes it.</summary>
+    public Task<HttpResponseMessage> GetAsync(string pathOrUrl, HubQuery? query = null, HttpCompletionOption completion = HttpCompletionOption.ResponseHeadersRead, CancellationToken ct = default)
+    {
+        var url = Url(pathOrUrl, query);
+        return SendAsync(HttpMethod.Get, url, null, What(HttpMethod.Get, url), completion, ct, accept: "*/*");
+    }
+
+    async Task<JsonNode?> ReadJsonAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, TimeSpan? timeout = null)
+    {
+        using var response = await SendAsync(method, url, content, what, HttpCompletionOption.ResponseContentRead, ct, timeout: timeout).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return ParseJson(text, what, url);
+    }
+
+    static JsonNode? ParseJson(string text, string what, Uri url)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the answer is not valid JSON ({ex.Message}).", ex) { Url = url.ToString() };
+        }
+    }
+
+    /// <summary>Records the `host` of a Space answer, so the Gradio side may send it the token.</summary>
+    static Uri? NoteSpaceHost(JsonNode? host)
+    {
+        if (host is not JsonValue value || !value.TryGetValue<string>(out var text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
+        TokenScope.AddSpaceHost(uri);
+        return uri;
+    }
+
+    static string What(HttpMethod method, Uri url) => $"{method} {url.AbsolutePath}";
+
+    static string Noun(HubRepoType type) => type switch
+    {
+        HubRepoType.Dataset => "dataset",
+        HubRepoType.Space => "Space",
+        _ => "model",
+    };
+}
