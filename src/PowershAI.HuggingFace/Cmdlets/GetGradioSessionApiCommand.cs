@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
 
@@ -16,13 +15,6 @@ public sealed class GetGradioSessionApiCommand : AsyncCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteObject(SessionStore.Resolve(Session).Calls, enumerateCollection: true);
-        }
-        catch (GradioException ex)
-        {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, Session));
-        }
+        if (ResolveSessionOrWriteError(Session) is { } session) WriteObject(session.Calls, enumerateCollection: true);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
 
@@ -21,15 +20,8 @@ public sealed class GetGradioSessionApiProxyFunctionCommand : AsyncCmdlet
         string? sessionId = null;
         if (!"*".Equals(Session is PSObject ps ? ps.BaseObject : Session))
         {
-            try
-            {
-                sessionId = SessionStore.Resolve(Session).SessionId.ToString();
-            }
-            catch (GradioException ex)
-            {
-                WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, Session));
-                return;
-            }
+            if (ResolveSessionOrWriteError(Session) is not { } session) return;
+            sessionId = session.SessionId.ToString();
         }
         foreach (var (function, marker) in GeneratedFunctions.All(this))
             if (sessionId == null || string.Equals(marker.SessionId, sessionId, StringComparison.OrdinalIgnoreCase))

@@ -47,7 +47,7 @@ public sealed class GetGradioSessionCommand : AsyncCmdlet
         }
         catch (Exception ex) when (ex is GradioException or FormatException)
         {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, value));
+            WriteError(ErrorMapping.SessionNotFound(ex, value));
         }
     }
 }

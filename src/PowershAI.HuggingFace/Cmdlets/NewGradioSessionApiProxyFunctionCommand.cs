@@ -38,16 +38,7 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
 
     protected override void ProcessRecord()
     {
-        GradioSession session;
-        try
-        {
-            session = SessionStore.Resolve(Session);
-        }
-        catch (GradioException ex)
-        {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, Session));
-            return;
-        }
+        if (ResolveSessionOrWriteError(Session) is not { } session) return;
         var patterns = ApiName?.Select(n => new WildcardPattern("/" + n.TrimStart('/'), WildcardOptions.IgnoreCase)).ToList();
         var endpoints = session.App.Endpoints.Where(e => !e.Hidden && (patterns == null || patterns.Any(p => p.IsMatch(e.ApiName)))).ToList();
         if (patterns != null && endpoints.Count == 0)

@@ -49,7 +49,7 @@ public sealed class RemoveGradioSessionApiCommand : AsyncCmdlet
         }
         catch (GradioException ex)
         {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, value));
+            WriteError(ErrorMapping.SessionNotFound(ex, value));
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class RemoveGradioSessionCommand : AsyncCmdlet
         }
         catch (GradioException ex)
         {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, value));
+            WriteError(ErrorMapping.SessionNotFound(ex, value));
         }
     }
 }

@@ -36,16 +36,7 @@ public sealed class SetGradioSessionCommand : AsyncCmdlet
 
     protected override void ProcessRecord()
     {
-        GradioSession session;
-        try
-        {
-            session = SessionStore.Resolve(Session);
-        }
-        catch (GradioException ex)
-        {
-            WriteError(new ErrorRecord(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, Session));
-            return;
-        }
+        if (ResolveSessionOrWriteError(Session) is not { } session) return;
         if (!ShouldProcess(session.Name, "Change the Gradio session")) return;
         if (Default) SessionStore.SetDefault(session);
         if (MaxCalls is int max) session.MaxCalls = max;

@@ -71,6 +71,20 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>Stops the whole command with a failure that makes going on pointless.</summary>
     protected void ThrowFailure(Exception ex, object? target) => ThrowTerminatingError(ErrorMapping.ToRecord(ex, target));
 
+    /// <summary>The session a -Session argument means, or null after writing why there is none.</summary>
+    protected Objects.GradioSession? ResolveSessionOrWriteError(object? value)
+    {
+        try
+        {
+            return Objects.SessionStore.Resolve(value);
+        }
+        catch (GradioException ex)
+        {
+            WriteError(ErrorMapping.SessionNotFound(ex, value));
+            return null;
+        }
+    }
+
     /// <summary>A progress sink for the core whose reports become Write-Progress on the pipeline thread.</summary>
     protected IProgress<T> ProgressTo<T>(Action<T> write) => new PostedProgress<T>(this, write);
 

@@ -17,6 +17,9 @@ static class ErrorMapping
         return new ErrorRecord(ex, "GradioUnexpectedError", ErrorCategory.NotSpecified, target);
     }
 
+    /// <summary>A -Session argument that names no session.</summary>
+    public static ErrorRecord SessionNotFound(Exception ex, object? target) => new(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, target);
+
     /// <summary>An error the app itself raised (gr.Error), reported without stopping the pipeline.</summary>
     public static ErrorRecord AppError(string? message, string? title, string apiName)
     {
