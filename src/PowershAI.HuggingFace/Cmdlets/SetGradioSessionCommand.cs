@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
 
