@@ -135,11 +135,11 @@ public sealed partial class HubClient
         }
     }
 
-    /// <summary>Records the `host` of a Space answer, so the Gradio side may send it the token.</summary>
-    static Uri? NoteSpaceHost(JsonNode? host)
+    /// <summary>Records the `host` of a Space answer, so the Gradio side may send it the token; the Hub's own origin needs no entry.</summary>
+    Uri? NoteSpaceHost(JsonNode? host)
     {
         if (host is not JsonValue value || !value.TryGetValue<string>(out var text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
-        TokenScope.AddSpaceHost(uri);
+        if (!TokenScope.SameOrigin(uri, Endpoint)) TokenScope.AddSpaceHost(uri);
         return uri;
     }
 
