@@ -90,7 +90,7 @@ public class DefaultsTests
         // The JSON default goes in as JSON text (System.Text.Json may escape ' as \u0027): the same value once parsed.
         var decl = Structure.Declaration(json, "Payload");
         Assert.Matches(@"\[object\]\n        \$Payload = '[^\n]*'$", decl);
-        var literal = Assert.Single(PsScan.Scan(decl.Substring(decl.IndexOf(" = ", System.StringComparison.Ordinal) + 3)));
+        var literal = Assert.Single(PsScan.Scan(decl.Substring(decl.IndexOf("$Payload = ", System.StringComparison.Ordinal) + "$Payload = ".Length)));
         Assert.Contains(literal.Value, literals);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"a":1,"b":[true,null],"s":"x'y"}"""), JsonNode.Parse(literal.Value)), literal.Value);
     }
