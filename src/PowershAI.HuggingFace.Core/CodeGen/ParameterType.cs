@@ -57,7 +57,15 @@ public sealed class ParameterType
 
         var choices = ReadChoices(schema, py);
         var list = IsList(schema, py);
-        if (choices.Count > 0) return new(list ? ValueKind.StringList : ValueKind.String, choices);
+        if (choices.Count > 0)
+        {
+            // Number choices (a Dropdown of 1, 2, 3) stay numbers on the wire.
+            var numeric = choices.All(c => double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                && Scalar(list ? schema?["items"] : schema, list ? ItemOf(py) : py) is ValueKind.Number or ValueKind.Integer or ValueKind.Json;
+            var kind = !numeric ? ValueKind.String : choices.All(c => long.TryParse(c, out _)) ? ValueKind.Integer : ValueKind.Number;
+            if (list) kind = kind switch { ValueKind.Integer => ValueKind.IntegerList, ValueKind.Number => ValueKind.NumberList, _ => ValueKind.StringList };
+            return new(kind, choices);
+        }
 
         var scalar = Scalar(list ? schema?["items"] : schema, list ? ItemOf(py) : py);
         if (!list) return new(scalar);

@@ -17,7 +17,11 @@ public static class PowerShellNames
         "UseTransaction", "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf",
         "Manual", "ApiResultMap", "map", "arm", "DebugData", "ApiToken", "PipeObj", "OutputDirectory", "NoDownload",
         "Protocol", "TimeoutSec", "args", "input", "this", "_", "PSBoundParameters", "PSCmdlet", "MyInvocation",
-        "true", "false", "null",
+        "true", "false", "null", "parameterMap",
+        // Automatic variables that are read-only or constant in every scope: a parameter of that
+        // name would fail when the function is called.
+        "Host", "PID", "HOME", "ExecutionContext", "PSHOME", "ShellId", "PSVersionTable", "PSEdition", "PSCulture",
+        "PSUICulture", "EnabledExperimentalFeatures", "IsCoreCLR", "IsLinux", "IsMacOS", "IsWindows", "Error",
     };
 
     /// <summary>

@@ -27,20 +27,23 @@ public static class PowerShellText
         return sb.Append('\'').ToString();
     }
 
-    /// <summary>One line of help: control characters and line breaks become spaces, comment delimiters are broken up.</summary>
+    /// <summary>
+    /// One line of help: control characters and line breaks become spaces, comment delimiters
+    /// are broken up, and a line that would read as a help keyword (".LINK", ".EXTERNALHELP")
+    /// gets a middle dot in front, since PowerShell takes "^\s*\.\w+" as one.
+    /// </summary>
     public static string HelpLine(string? text)
     {
         var sb = new StringBuilder();
         foreach (var c in text ?? "") sb.Append(char.IsControl(c) ? ' ' : c);
-        return Defuse(sb.ToString().Trim());
+        var line = Defuse(sb.ToString().Trim());
+        return line.Length > 1 && line[0] == '.' && (char.IsLetterOrDigit(line[1]) || line[1] == '_') ? "\u00B7" + line : line;
     }
 
-    /// <summary>Several lines of help; a line can never start a help keyword (".EXAMPLE") or end the comment.</summary>
+    /// <summary>Several lines of help, each made safe as <see cref="HelpLine"/> does.</summary>
     public static string HelpBlock(string? text, string indent = "")
     {
-        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
-            .Select(l => HelpLine(l))
-            .Select(l => l.StartsWith(".", StringComparison.Ordinal) ? " " + l : l);
+        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => HelpLine(l));
         return string.Join("\n", lines.Select(l => indent + l)).TrimEnd();
     }
 

@@ -166,9 +166,9 @@ public static class ProxyFunctionGenerator
         }
         foreach (var (param, text) in AppendedHelp)
             sb.Append(".PARAMETER ").Append(param).Append('\n').Append(text).Append("\n\n");
-        sb.Append(".EXAMPLE\n").Append(Example(name, parameters)).Append("\n\n");
+        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
-        sb.Append(".EXAMPLE\n").Append(Example(name, parameters)).Append(" -Manual | Update-GradioSessionApiResult\n\n");
+        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");
         sb.Append("Submits the call, returns its handle, and reads the results later.\n\n");
         sb.Append(".OUTPUTS\nPowershAI.HuggingFace.Objects.GradioApiEventResult\n\n");
         sb.Append(".LINK\nGet-GradioEndpoint\n");
@@ -211,7 +211,12 @@ public static class ProxyFunctionGenerator
     {
         if (p.Type.IsFile) return PowerShellText.Quote("./input" + Extension(p.Source.Component));
         if (p.Type.Choices.Count > 0) return PowerShellText.Quote(p.Type.Choices[0]);
-        return DefaultLiteral(p.Type, p.Source.Raw?["example_input"]) ?? DefaultLiteral(p.Type, p.Source.Default) ?? PowerShellText.Quote("value");
+        return DefaultLiteral(p.Type, p.Source.Raw?["example_input"]) ?? DefaultLiteral(p.Type, p.Source.Default) ?? p.Type.Kind switch
+        {
+            ValueKind.Integer or ValueKind.Number => "1",
+            ValueKind.Boolean => "$true",
+            _ => PowerShellText.Quote("value"),
+        };
     }
 
     static string Extension(string component) => component.ToLowerInvariant() switch

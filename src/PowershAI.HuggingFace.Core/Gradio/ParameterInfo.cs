@@ -14,7 +14,8 @@ public sealed class ParameterInfo
         HasDefault = raw?["parameter_has_default"]?.GetValue<bool>() ?? false;
         Default = raw?["parameter_default"]?.DeepClone();
         Component = raw?["component"]?.ToString() ?? "";
-        PythonType = raw?["python_type"]?["type"]?.ToString() ?? raw?["python_type"]?.ToString();
+        // python_type is {"type": ..., "description": ...}, or a bare string in some versions.
+        PythonType = raw?["python_type"] is JsonObject py ? py["type"]?.ToString() : raw?["python_type"]?.ToString();
     }
 
     public JsonObject? Raw { get; }

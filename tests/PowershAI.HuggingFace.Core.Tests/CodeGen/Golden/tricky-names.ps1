@@ -486,12 +486,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 Return file outputs as FileData objects instead of downloading them.
 
 .EXAMPLE
-Invoke-GradioApiGrößeBerechnen -Länge 'value'
+Invoke-GradioApiGrößeBerechnen -Länge 1
 
 Calls /größe_berechnen and writes each result as it streams in.
 
 .EXAMPLE
-Invoke-GradioApiGrößeBerechnen -Länge 'value' -Manual | Update-GradioSessionApiResult
+Invoke-GradioApiGrößeBerechnen -Länge 1 -Manual | Update-GradioSessionApiResult
 
 Submits the call, returns its handle, and reads the results later.
 
