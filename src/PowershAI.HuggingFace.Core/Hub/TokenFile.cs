@@ -42,7 +42,7 @@ public static class TokenFile
     /// returns the path. The content goes into a new file that is restricted before anything is
     /// written to it, then renamed over the old one, so the token is never in a file others can read.
     /// </summary>
-    public static string Write(SecureString token)
+    public static string Persist(SecureString token)
     {
         var path = Path;
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;

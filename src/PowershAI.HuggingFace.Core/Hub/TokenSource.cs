@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Security;
 
 namespace PowershAI.HuggingFace.Core.Hub;
@@ -9,7 +10,7 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// </summary>
 public static class TokenSource
 {
-    public static readonly string[] EnvironmentVariables = { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_API_TOKEN" };
+    public static IReadOnlyList<string> EnvironmentVariables { get; } = new[] { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_API_TOKEN" };
 
     static readonly object Gate = new();
     static SecureString? _session;

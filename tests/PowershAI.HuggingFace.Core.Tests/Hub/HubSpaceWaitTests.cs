@@ -79,7 +79,7 @@ public sealed class HubSpaceWaitTests
     {
         await using var hub = await H.Start();
         hub.SetStage("owner/demo", "BUILDING");
-        var ex = await Assert.ThrowsAsync<HubException>(() => H.Client(hub).WaitForSpaceAsync("owner/demo", TimeSpan.FromMilliseconds(300)));
+        var ex = await Assert.ThrowsAsync<HubException>(() => H.Client(hub).WaitForSpaceAsync("owner/demo", TimeSpan.FromMilliseconds(300)).WaitAsync(TimeSpan.FromSeconds(15)));
 
         Assert.Equal(HubErrorKind.Timeout, ex.Kind);
         Assert.Equal("BUILDING", ex.SpaceStage);
@@ -107,7 +107,7 @@ public sealed class HubSpaceWaitTests
         await using var hub = await H.Start();
         hub.SetStage("owner/demo", "RUNNING_BUILDING");
         var progress = new Recorder<SpaceStageUpdate>();
-        var ex = await Assert.ThrowsAsync<HubException>(() => H.Client(hub).WaitForSpaceAsync("owner/demo", TimeSpan.FromMilliseconds(200), progress));
+        var ex = await Assert.ThrowsAsync<HubException>(() => H.Client(hub).WaitForSpaceAsync("owner/demo", TimeSpan.FromMilliseconds(200), progress).WaitAsync(TimeSpan.FromSeconds(15)));
 
         Assert.Equal(HubErrorKind.Timeout, ex.Kind);
         Assert.All(progress.Items, u => Assert.Equal("RUNNING_BUILDING", u.Stage));

@@ -96,7 +96,7 @@ public sealed class HubTokenDiscoveryTests : HubEnvironmentTest
     public void Persist_writes_the_token_file_readable_by_the_user_only_and_it_is_found_again()
     {
         Environment.SetEnvironmentVariable("HF_HOME", Path.Combine(Temp, "new-home"));
-        var path = TokenFile.Write(Secure(" hf_persisted "));
+        var path = TokenFile.Persist(Secure(" hf_persisted "));
 
         Assert.Equal(Path.Combine(Temp, "new-home", "token"), path);
         Assert.Equal("hf_persisted", File.ReadAllText(path));
@@ -113,7 +113,7 @@ public sealed class HubTokenDiscoveryTests : HubEnvironmentTest
         File.WriteAllText(path, "hf_old_and_longer_than_the_new_one");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100); // 0644
 
-        TokenFile.Write(Secure("hf_new"));
+        TokenFile.Persist(Secure("hf_new"));
 
         Assert.Equal("hf_new", File.ReadAllText(path));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));

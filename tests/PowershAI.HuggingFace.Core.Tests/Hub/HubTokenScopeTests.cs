@@ -11,12 +11,14 @@ namespace PowershAI.HuggingFace.Core.Tests.Hub;
 public sealed class HubTokenScopeTests
 {
     [Fact]
-    public async Task The_token_goes_to_the_hub()
+    public async Task The_token_goes_to_the_hub_with_our_user_agent()
     {
         await using var hub = await H.Start();
         await H.Client(hub, FakeHubOptions.AliceToken).WhoamiAsync();
 
-        Assert.Equal("Bearer " + FakeHubOptions.AliceToken, H.Authorization(H.To(hub, "/api/whoami-v2").Single()));
+        var sent = H.To(hub, "/api/whoami-v2").Single();
+        Assert.Equal("Bearer " + FakeHubOptions.AliceToken, H.Authorization(sent));
+        Assert.StartsWith("PowershAI.HuggingFace/", sent.Headers["User-Agent"]);
     }
 
     [Fact]
