@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Security;
 
@@ -45,6 +46,13 @@ public sealed class HubToken
 
     /// <summary>The plain text, only at the moment a header is built.</summary>
     internal string? Reveal() => _secret == null ? null : new NetworkCredential("", _secret).Password.Trim();
+
+    /// <summary>
+    /// The plain text for a request to <paramref name="url"/>, or null when that URL may not receive
+    /// it (<see cref="TokenScope.MayReceiveToken"/>): how the Gradio side gets the token for a Space
+    /// host the Hub reported, and for nothing else.
+    /// </summary>
+    public string? RevealFor(Uri url) => TokenScope.MayReceiveToken(url) ? Reveal() : null;
 
     public override string ToString() => Source;
 }

@@ -152,6 +152,18 @@ public sealed class HubTokenDiscoveryTests : HubEnvironmentTest
         Assert.Equal("hf_discovered", client.Token.Reveal());
     }
 
+    [Fact]
+    public void The_plain_token_is_given_out_only_for_a_url_in_scope()
+    {
+        HubEndpoint.Override = "http://127.0.0.1:8";
+        var token = TokenSource.Resolve(Secure("hf_scoped"));
+
+        Assert.Equal("hf_scoped", token.RevealFor(new Uri("http://127.0.0.1:8/api/spaces/owner/demo")));
+        Assert.Null(token.RevealFor(new Uri("http://127.0.0.1:9/config")));
+        Assert.Null(token.RevealFor(new Uri("https://evil.example/")));
+        Assert.Null(HubToken.None.RevealFor(new Uri("http://127.0.0.1:8/")));
+    }
+
     static void AssertToken(HubToken token, TokenOrigin origin, string value, string sourceMentions)
     {
         Assert.Equal(origin, token.Origin);
