@@ -62,11 +62,19 @@ function ConvertTo-HelpParagraphs {
     $mode = 'text'   # text | list | fence | table
     $fence = [Collections.Generic.List[string]]::new()
     function Flush {
-        if ($buffer.Count -gt 0) {
-            $joiner = if ($mode -eq 'table') { "`n" } else { ' ' }
-            $paras.Add((($buffer | ForEach-Object { ConvertFrom-InlineMarkdown $_.Trim() }) -join $joiner))
-            $buffer.Clear()
+        if ($buffer.Count -eq 0) { return }
+        if ($mode -eq 'table') {
+            # Columns padded to their widest cell, each row indented two spaces (kept as is when wrapped).
+            $rows = @($buffer | ForEach-Object { , @($_.Split([char]0x1F) | ForEach-Object { ConvertFrom-InlineMarkdown $_ }) })
+            $widths = @(for ($c = 0; $c -lt $rows[0].Count; $c++) { ($rows | ForEach-Object { if ($c -lt $_.Count) { $_[$c].Length } else { 0 } } | Measure-Object -Maximum).Maximum })
+            $lines = foreach ($row in $rows) {
+                '  ' + ((0..($row.Count - 1) | ForEach-Object { if ($_ -lt $row.Count - 1) { $row[$_].PadRight($widths[$_]) } else { $row[$_] } }) -join '  ')
+            }
+            $paras.Add(($lines -join "`n"))
+        } else {
+            $paras.Add((($buffer | ForEach-Object { ConvertFrom-InlineMarkdown $_.Trim() }) -join ' '))
         }
+        $buffer.Clear()
     }
     $text = ($Lines -join "`n") -replace '(?s)<!--.*?-->', ''
     foreach ($line in $text -split "`n") {
@@ -84,7 +92,7 @@ function ConvertTo-HelpParagraphs {
             if ($mode -ne 'table') { Flush; $mode = 'table' }
             if ($line -match '^\s*\|[\s:|-]+\|\s*$') { continue }   # the |---|---| rule
             $cells = @($line.Trim().Trim('|').Split('|') | ForEach-Object { $_.Trim() })
-            $buffer.Add('  ' + ($cells -join ' | '))
+            $buffer.Add(($cells -join [char]0x1F))
             continue
         }
         if ($line -match '^\s*([-*]|\d+\.)\s+') {
@@ -197,7 +205,7 @@ function Read-CmdletHelpMarkdown {
                 }
             }
             { $_ -in 'INPUTS', 'OUTPUTS' } {
-                $list = if ($title -eq 'INPUTS') { $doc.Inputs } else { $doc.Outputs }
+                $list = $doc[$(if ($title -eq 'INPUTS') { 'Inputs' } else { 'Outputs' })]
                 foreach ($t in Split-MarkdownHeadings $body 3) {
                     if (-not $t.Title) {
                         if (($t.Lines -join '').Trim()) { throw "${file}: under ## $title, each type is a '### TypeName' heading with its description." }
@@ -262,7 +270,8 @@ function ConvertTo-AboutText {
         $null = $sb.Append("`n$($section.Title.ToUpperInvariant())`n")
         foreach ($sub in Split-MarkdownHeadings $section.Lines 3) {
             if ($sub.Title) { $null = $sb.Append("`n  $((ConvertFrom-InlineMarkdown $sub.Title).ToUpperInvariant())`n") }
-            foreach ($para in ConvertTo-HelpParagraphs ([string[]] $sub.Lines)) {
+            $paragraphs = ConvertTo-HelpParagraphs ([string[]] $sub.Lines)
+            foreach ($para in $paragraphs) {
                 $null = $sb.Append((Format-WrappedText $para)).Append("`n`n")
             }
         }
