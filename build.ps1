@@ -172,7 +172,8 @@ function Copy-ModuleLayout {
         Write-Warning "Not shipped (not on the allow-list in build.ps1): $($_.Name)"
     }
 
-    # Help (MAML from platyPS) and format files arrive later; copy them when present.
+    # Format files, and any hand-written help, are copied when present; Build-Help.ps1 then
+    # writes the MAML and about topics from docs/ into en-US/ (see Invoke-BuildTask).
     $helpDir = Join-Path $CmdletProject 'en-US'
     if (Test-Path $helpDir) { Copy-Item -Recurse $helpDir $ModuleOut }
     $formats = @(Get-ChildItem $CmdletProject -Filter *.ps1xml -File)
@@ -194,6 +195,7 @@ function Invoke-BuildTask {
     $manifest = Join-Path $ModuleOut "$ModuleName.psd1"
     if ((Test-Path $manifest) -and (Test-Path $stampFile) -and (Get-Content -Raw $stampFile).Trim() -eq $fingerprint) {
         Write-Step "build: up to date ($(Get-RelativePath $ModuleOut))"
+        & (Join-Path $RepoRoot 'build/help/Build-Help.ps1') -ModuleDir $ModuleOut   # docs have their own up-to-date check
         return
     }
     Write-Step "build: publishing $(Get-RelativePath $CmdletProject) ($Configuration)"
@@ -204,6 +206,8 @@ function Invoke-BuildTask {
     Write-Step "build: compiling against the .NET Framework 4.6.2 reference assemblies"
     Invoke-Dotnet build $CmdletProject -c $Configuration -f net462 --nologo --verbosity minimal
     Copy-ModuleLayout
+    # docs/cmdlets/*.md -> en-US/<dll>-Help.xml, docs/about/*.md -> about_*.help.txt; fails on doc drift.
+    & (Join-Path $RepoRoot 'build/help/Build-Help.ps1') -ModuleDir $ModuleOut -Force
     Set-Content -Path $stampFile -Value $fingerprint
     Write-Step "build: module laid out in $(Get-RelativePath $ModuleOut) (version $(Get-ModuleVersion))"
 }
