@@ -40,8 +40,25 @@
         'New-GradioSessionApiProxyFunction'
         'Get-GradioSessionApiProxyFunction'
         'Remove-GradioSessionApiProxyFunction'
+        'Invoke-HuggingFaceHub'
+        'Get-HuggingFaceModel'
+        'Find-HuggingFaceModel'
+        'Get-HuggingFaceDataset'
+        'Find-HuggingFaceDataset'
+        'Get-HuggingFaceSpace'
+        'Connect-HuggingFaceSpaceGradio'
+        'Get-HuggingFaceWhoami'
+        'Set-HuggingFaceToken'
+        'Wait-HuggingFaceSpace'
+        'Start-HuggingFaceSpace'
+        'Restart-HuggingFaceSpace'
+        'Suspend-HuggingFaceSpace'
+        'Invoke-HuggingFaceInferenceApi'
     )
-    AliasesToExport      = @('InvokeGradioApi', 'GradioApiFunction')
+    AliasesToExport      = @(
+        'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
+        'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference'
+    )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')
     VariablesToExport    = @()

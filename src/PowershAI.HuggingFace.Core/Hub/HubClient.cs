@@ -58,7 +58,14 @@ public sealed partial class HubClient
     /// when the consumer asks for an item past the previous one, so taking 5 of a limit=10
     /// listing costs one request.
     /// </summary>
-    public async IAsyncEnumerable<JsonNode> ListAsync(string pathOrUrl, HubQuery? query = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<JsonNode> ListAsync(string pathOrUrl, HubQuery? query = null, CancellationToken ct = default) =>
+        ItemsAsync(pathOrUrl, query, objectAllowed: false, ct);
+
+    /// <summary>Any GET: the items of a listing, lazily across its pages as <see cref="ListAsync"/>, or the one object another route answers.</summary>
+    public IAsyncEnumerable<JsonNode> QueryAsync(string pathOrUrl, HubQuery? query = null, CancellationToken ct = default) =>
+        ItemsAsync(pathOrUrl, query, objectAllowed: true, ct);
+
+    async IAsyncEnumerable<JsonNode> ItemsAsync(string pathOrUrl, HubQuery? query, bool objectAllowed, [EnumeratorCancellation] CancellationToken ct)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         for (Uri? next = Url(pathOrUrl, query); next != null && visited.Add(next.AbsoluteUri);)
@@ -69,8 +76,15 @@ public sealed partial class HubClient
             using (var response = await SendAsync(HttpMethod.Get, url, null, what, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
             {
                 var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                page = ParseJson(text, what, url) as JsonArray
-                    ?? throw new HubException(HubErrorKind.MalformedResponse, $"{what}: expected a JSON array (a listing), got something else.") { Url = url.ToString() };
+                var answer = ParseJson(text, what, url);
+                if (answer is not JsonArray array)
+                {
+                    if (!objectAllowed || answer == null || visited.Count > 1)
+                        throw new HubException(HubErrorKind.MalformedResponse, $"{what}: expected a JSON array (a listing), got something else.") { Url = url.ToString() };
+                    yield return answer;
+                    yield break;
+                }
+                page = array;
                 next = LinkHeader.Next(response, url);
             }
             var items = new List<JsonNode?>(page);

@@ -1,21 +1,43 @@
 using System;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
-/// <summary>The one place where failures become ErrorRecords: a stable id and a real category per kind.</summary>
+/// <summary>The one place where failures become ErrorRecords: a stable id and a real category per kind (Gradio&lt;Kind&gt;, HuggingFace&lt;Kind&gt;).</summary>
 static class ErrorMapping
 {
     public static ErrorRecord ToRecord(Exception ex, object? target)
     {
-        if (ex is GradioException g)
+        switch (ex)
         {
-            var (id, category) = Classify(g);
-            return new ErrorRecord(g, id, category, (object?)g.Target ?? target);
+            case GradioException g:
+                var (id, category) = Classify(g);
+                return new ErrorRecord(g, id, category, (object?)g.Target ?? target);
+            case HubException h:
+                return new ErrorRecord(h, "HuggingFace" + h.Kind, Classify(h.Kind), (object?)h.RepoId ?? target);
+            case System.IO.IOException or UnauthorizedAccessException or PlatformNotSupportedException:
+                return new ErrorRecord(ex, "HuggingFaceTokenFile", ErrorCategory.WriteError, target);
+            default:
+                return new ErrorRecord(ex, "GradioUnexpectedError", ErrorCategory.NotSpecified, target);
         }
-        return new ErrorRecord(ex, "GradioUnexpectedError", ErrorCategory.NotSpecified, target);
     }
+
+    static ErrorCategory Classify(HubErrorKind kind) => kind switch
+    {
+        HubErrorKind.InvalidToken or HubErrorKind.AuthenticationRequired => ErrorCategory.AuthenticationError,
+        HubErrorKind.Forbidden or HubErrorKind.GatedRepo => ErrorCategory.PermissionDenied,
+        HubErrorKind.RepoNotFound or HubErrorKind.RevisionNotFound or HubErrorKind.EntryNotFound or HubErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        HubErrorKind.BadRequest => ErrorCategory.InvalidArgument,
+        HubErrorKind.Conflict => ErrorCategory.ResourceExists,
+        HubErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        HubErrorKind.DisabledRepo or HubErrorKind.ServerError or HubErrorKind.SpaceNotRunning => ErrorCategory.ResourceUnavailable,
+        HubErrorKind.Unreachable => ErrorCategory.ConnectionError,
+        HubErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        HubErrorKind.MalformedResponse => ErrorCategory.InvalidData,
+        _ => ErrorCategory.InvalidOperation,
+    };
 
     /// <summary>A -Session argument that names no session.</summary>
     public static ErrorRecord SessionNotFound(Exception ex, object? target) => new(ex, "GradioSessionNotFound", ErrorCategory.ObjectNotFound, target);

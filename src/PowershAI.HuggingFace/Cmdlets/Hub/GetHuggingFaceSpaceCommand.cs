@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using System.Security;
+using PowershAI.HuggingFace.Core.Hub;
+using PowershAI.HuggingFace.Infrastructure;
+using PowershAI.HuggingFace.Objects;
+
+namespace PowershAI.HuggingFace.Cmdlets.Hub;
+
+/// <summary>
+/// Get-HuggingFaceSpace (alias Get-HfSpace): a Space's info; for a running Gradio Space it also
+/// opens its Gradio session ("Space:owner/name"), so session cmdlets and generated functions
+/// work on it at once. -Author and -My list Spaces instead.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "HuggingFaceSpace", DefaultParameterSetName = SingleSet)]
+[Alias("Get-HfSpace")]
+[OutputType(HubObjects.SpaceType)]
+public sealed class GetHuggingFaceSpaceCommand : HubCmdlet
+{
+    const string SingleSet = "Single";
+    const string MultipleSet = "Multiple";
+
+    /// <summary>Space ids ("owner/name"), or Space objects (listings can be piped back in).</summary>
+    [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ParameterSetName = SingleSet)]
+    [ArgumentCompleter(typeof(SpaceCompleter))]
+    public object[] Space { get; set; } = null!;
+
+    /// <summary>List the Spaces of this user or organization.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = MultipleSet)]
+    public string? Author { get; set; }
+
+    /// <summary>List the Spaces of the token's user.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "My")]
+    public SwitchParameter My { get; set; }
+
+    /// <summary>Do not open a Gradio session.</summary>
+    [Parameter(ParameterSetName = SingleSet)]
+    public SwitchParameter NoGradioSession { get; set; }
+
+    /// <summary>Where the Gradio app answers: a path under the Space's host, or a whole URL that replaces it.</summary>
+    [Parameter(ParameterSetName = SingleSet)]
+    public string? GradioServerRoot { get; set; }
+
+    /// <summary>A token for this call (string or SecureString); else the discovered one.</summary>
+    [Parameter]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var hub = Hub(Token);
+        if (ParameterSetName != SingleSet)
+        {
+            try
+            {
+                var author = My ? Await(ct => hub.WhoamiAsync(ct))?["name"]?.ToString() : Author;
+                WriteEach(hub.ListReposAsync(HubRepoType.Space, new HubQuery().Add("author", author), CancelToken), n => HubObjects.Space(n));
+            }
+            catch (HubException ex)
+            {
+                WriteFailure(ex, Author);
+            }
+            return;
+        }
+        foreach (var item in Space)
+        {
+            var id = HubObjects.SpaceId(item);
+            try
+            {
+                var info = Await(ct => hub.GetRepoAsync(HubRepoType.Space, id, extra: new HubQuery().Add("full", true), ct: ct));
+                if (info != null) WriteObject(HubObjects.Space(info, NoGradioSession ? null : SpaceConnector.TryConnect(this, hub, info, GradioServerRoot)));
+            }
+            catch (HubException ex)
+            {
+                WriteFailure(ex, id);
+            }
+        }
+    }
+}
