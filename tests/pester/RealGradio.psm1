@@ -178,6 +178,35 @@ function Start-FakeGradio {
     return New-ServerInfo fake $match.Groups[1].Value $port $match.Groups[2].Value $started.Process.Id $started.LogPath $started.Process
 }
 
+function Start-FakeHub {
+    <#
+    .SYNOPSIS
+        Start the project's Hugging Face Hub emulator (tests/FakeHub) on a free loopback port.
+    .DESCRIPTION
+        Builds it first when its DLL is missing. -Space maps Space ids to the Gradio servers
+        their "host" should point at ("owner/demo=http://127.0.0.1:7860/"). The result's Url is
+        what HF_ENDPOINT is set to; Cdn is the second host name its downloads redirect to.
+    .EXAMPLE
+        $hub = Start-FakeHub -Space "owner/demo=$($gradio.Url)"
+    #>
+    param([string[]] $Space = @(), [int] $TimeoutSec = 120)
+    $project = Join-Path $script:RepoRoot 'tests/FakeHub'
+    $dll = if ($env:POWERSHAI_FAKEHUB_PATH) { $env:POWERSHAI_FAKEHUB_PATH } else {
+        (& dotnet msbuild $project -nologo '-p:Configuration=Release' '-getProperty:TargetPath' | Out-String).Trim()
+    }
+    if (-not (Test-Path $dll)) {
+        $build = & dotnet build $project -c Release --nologo 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "The Hub emulator did not build:`n$($build -join "`n")" }
+    }
+    $port = Get-FreeTcpPort
+    $arguments = @($dll, '--port', "$port") + @($Space | ForEach-Object { '--space', $_ })
+    $started = Start-LoggedProcess -FilePath 'dotnet' -ArgumentList $arguments -Name "fakehub-$port"
+    # It prints "READY url=http://127.0.0.1:PORT/ cdn=http://localhost:PORT/" once it listens.
+    $match = Wait-ServerReady -Started $started -ReadyPattern 'READY url=(\S+) cdn=(\S+)' -TimeoutSec $TimeoutSec
+    $server = New-ServerInfo fakehub $match.Groups[1].Value $port 'hub' $started.Process.Id $started.LogPath $started.Process
+    $server | Add-Member -NotePropertyName Cdn -NotePropertyValue $match.Groups[2].Value -PassThru
+}
+
 function Start-GradioPython {
     <#
     .SYNOPSIS
@@ -222,5 +251,5 @@ function Stop-RealGradio {
 
 Set-Alias -Name Stop-FakeGradio -Value Stop-RealGradio
 
-Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio,
+Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
     Start-GradioPython, Stop-RealGradio, Get-FakeGradioPath -Alias Stop-FakeGradio

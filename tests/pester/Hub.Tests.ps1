@@ -1,0 +1,158 @@
+# The Hub cmdlets end to end, with HF_ENDPOINT pointing at the project's Hub emulator whose
+# Space owner/demo is served by a genuine Gradio (simple-app.py, 5.14.0).
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    $skipReason = Get-RealGradioSkipReason
+    $script:HaveRealGradio = -not $skipReason
+    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
+                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    Import-Module $manifest -Force
+    $script:Alice = 'hf_alicetoken000000000000000000000000'
+    $script:Saved = @{}
+    foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
+        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    # No token anywhere: the token file goes to an empty temp folder.
+    $script:HfHome = Join-Path ([IO.Path]::GetTempPath()) "phf-hfhome-$PID"
+    $env:HF_HOME = $HfHome
+    $script:Gradio = if ($HaveRealGradio) { Start-RealGradio -App simple-app.py -Version 5.14.0 } else { Start-FakeGradio -Profile v5 -App simple }
+    $script:HubServer = Start-FakeHub -Space "owner/demo=$($Gradio.Url)"
+    $env:HF_ENDPOINT = $HubServer.Url.TrimEnd('/')
+    $env:HF_INFERENCE_ENDPOINT = $HubServer.Url + 'v1'
+}
+
+AfterAll {
+    Get-GradioSessionApiProxyFunction '*' | Remove-GradioSessionApiProxyFunction
+    Get-GradioSession | Remove-GradioSession
+    Stop-RealGradio $HubServer
+    Stop-RealGradio $Gradio
+    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Remove-Item -Recurse -Force $HfHome -ErrorAction SilentlyContinue
+}
+
+Describe 'Hub listings and info' {
+    It 'searches models, a page at a time, and stops when the pipeline has enough' {
+        $models = @(Find-HuggingFaceModel -Limit 0 | Select-Object -First 12)
+        $models.Count | Should -Be 12
+        ($models.id | Select-Object -Unique).Count | Should -Be 12
+        $models[0].PSObject.TypeNames | Should -Contain 'PowershAI.HuggingFace.HuggingFaceModel'
+        $models[0].PSObject.TypeNames | Should -Contain 'PowershaiType:HuggingFaceModel'
+    }
+
+    It 'filters by author and reads one model in full' {
+        $theirs = @(Find-HuggingFaceModel -Author contoso)
+        $theirs.Count | Should -BeGreaterThan 0
+        $theirs.id | ForEach-Object { $_ | Should -BeLike 'contoso/*' }
+        (Get-HfModel $theirs[0].id).id | Should -Be $theirs[0].id
+    }
+
+    It 'lists and reads datasets' {
+        $first = Find-HuggingFaceDataset | Select-Object -First 1
+        (Get-HuggingFaceDataset $first.id).id | Should -Be $first.id
+    }
+
+    It 'calls any API route with Invoke-HuggingFaceHub, and pipes listings back into Get-HfSpace' {
+        $spaces = @(Invoke-HfHub spaces -Author owner -Limit 2)
+        $spaces.Count | Should -BeGreaterThan 2   # more than one page, followed lazily
+        $one = Get-HfSpace -Author owner | Select-Object -First 1 | Get-HfSpace -NoGradioSession
+        $one.id | Should -BeLike 'owner/*'
+    }
+
+    It 'says RepoNotFound for a missing repo, with a stable id' {
+        $err = $null
+        Get-HfModel nobody/nothing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'HuggingFaceRepoNotFound*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Tokens' {
+    It 'refuses a bad token with a clear error and keeps no token' {
+        { Set-HfToken 'hf_not_a_real_token' -ErrorAction Stop } | Should -Throw -ErrorId 'HuggingFaceInvalidToken*'
+        $err = $null
+        Get-HfMe -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].Exception.Message | Should -Not -BeLike '*hf_not_a_real_token*'
+    }
+
+    It 'checks a good token, uses it, and never shows it' {
+        $me = Set-HfToken $Alice -PassThru
+        $me.name | Should -Be 'alice'
+        $view = Get-HfMe
+        $view.TokenSource | Should -BeLike '*Set-HuggingFaceToken*'
+        ($view | Format-List * | Out-String) | Should -Not -BeLike "*$Alice*"
+        ($view | ConvertTo-Json -Depth 10) | Should -Not -BeLike "*$Alice*"
+    }
+
+    It 'writes the token file readable by the user only with -Persist' {
+        Set-HfToken $Alice -Persist
+        $file = Join-Path $HfHome 'token'
+        Get-Content $file | Should -Be $Alice
+        if (-not $IsWindows) { ((Get-Item $file).UnixFileMode -band 0x3F) | Should -Be 0 }
+    }
+}
+
+Describe 'Spaces' {
+    BeforeAll { Set-HfToken $Alice }
+
+    It 'opens the Gradio session of a running Gradio Space, and its generated function runs on genuine Gradio' {
+        $space = Get-HfSpace owner/demo
+        $space.PSObject.TypeNames | Should -Contain 'PowershAI.HuggingFace.HuggingFaceSpace'
+        $space.GradioSession.Name | Should -Be 'Space:owner/demo'
+        $space.control.GradioSession | Should -Be 'Space:owner/demo'
+        $null = New-GradioSessionApiProxyFunction -Session $space
+        $data = @(Invoke-GradioApiOp1 -Duration 2 | ForEach-Object { $_.data[0] })
+        $data -join ',' | Should -Be 'Dur:2,1,2,Finished,Finished'
+    }
+
+    It 'connects the session to the host the Hub reported, not a guessed one' {
+        $session = Get-GradioSession 'Space:owner/demo'
+        $session.AppUrl | Should -Be $Gradio.Url
+        (Invoke-GradioSessionApi Op1 @(1) -Session $session | Update-GradioSessionApiResult | Select-Object -Last 1).data[0] | Should -Be 'Finished'
+    }
+
+    It 'opens no session for a sleeping Space and says why' {
+        $warn = $null
+        $space = Get-HfSpace owner/sleepy -WarningVariable warn -WarningAction SilentlyContinue
+        $space.GradioSession | Should -BeNullOrEmpty
+        "$warn" | Should -BeLike '*SLEEPING*Start-HuggingFaceSpace*'
+    }
+
+    It 'wakes a sleeping Space and waits until it runs' {
+        Wait-HfSpace owner/sleepy -Timeout 60 | Should -BeTrue
+        (Get-HfSpace owner/sleepy -NoGradioSession).runtime.stage | Should -Be 'RUNNING'
+    }
+
+    It 'fails at once, naming the stage, for a broken Space' {
+        $err = $null
+        Wait-HfSpace owner/broken -Timeout 60 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].Exception.Message | Should -BeLike '*RUNTIME_ERROR*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'HuggingFaceSpaceNotRunning*'
+    }
+
+    It 'changes nothing with -WhatIf, then pauses and restarts' {
+        Suspend-HuggingFaceSpace owner/demo -WhatIf
+        (Get-HfSpace owner/demo -NoGradioSession).runtime.stage | Should -Be 'RUNNING'
+        Suspend-HuggingFaceSpace owner/demo -Confirm:$false | Should -Be 'PAUSED'
+        { Wait-HfSpace owner/demo -Timeout 10 -ErrorAction Stop } | Should -Throw '*PAUSED*'
+        Restart-HuggingFaceSpace owner/demo -Wait -Confirm:$false | Should -BeTrue
+    }
+}
+
+Describe 'Inference' {
+    It 'streams a chat completion token by token' {
+        $tokens = @(Invoke-HfInference some/model 'hello there' -Stream)
+        $tokens.Count | Should -BeGreaterThan 1
+        -join $tokens | Should -Be 'Echo: hello there'
+    }
+
+    It 'returns a whole completion' {
+        (Invoke-HfInference some/model @(@{ role = 'user'; content = 'hi' })).choices[0].message.content | Should -Be 'Echo: hi'
+    }
+}
