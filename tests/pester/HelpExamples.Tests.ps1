@@ -1,0 +1,104 @@
+# Runs every example block of docs/cmdlets/*.md against genuine Gradio 5.14.0: simple-app.py
+# stands in for http://127.0.0.1:7860 and endpoints-app.py for http://127.0.0.1:7861. Each block
+# runs alone in a fresh runspace with the built module imported, in an empty temporary folder,
+# and fails on any error record or exception. Sessions are removed after each block (they are
+# process-wide); generated functions go with the runspace. Examples marked
+# <!-- example: no-run <reason> --> are reported as skipped with that reason (docs/cmdlets/README.md).
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../build/help/HelpMarkdown.psm1') -Force
+    $skipReason = Get-RealGradioSkipReason
+    $script:HaveRealGradio = -not $skipReason
+    if ($skipReason) { Write-Host "Help examples skip: genuine Gradio is not available ($skipReason)." }
+
+    $docs = Join-Path $PSScriptRoot '../../docs/cmdlets'
+    $script:Examples = @(
+        foreach ($file in Get-ChildItem $docs -Filter *.md -File | Where-Object Name -ne 'README.md' | Sort-Object Name) {
+            $doc = Read-CmdletHelpMarkdown $file.FullName
+            foreach ($ex in $doc.Examples) {
+                @{ File = $file.Name; Command = $doc.Name; Number = $ex.Number; Title = $ex.Title; Code = $ex.Code; NoRun = $ex.NoRun }
+            }
+        }
+    )
+    $noRun = @($Examples | Where-Object NoRun)
+    Write-Host ("Help examples: {0} blocks in {1} docs, {2} marked no-run." -f $Examples.Count, @($Examples.File | Select-Object -Unique).Count, $noRun.Count)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
+                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = (Resolve-Path $Manifest).Path
+    Import-Module $Manifest -Force
+    $script:ExampleTimeoutSec = 120
+
+    function Invoke-ExampleBlock {
+        <# Runs one block in a new runspace; returns output, error records and a terminating exception, if any. #>
+        param([string] $Code, [string] $Folder)
+        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+        $iss.ImportPSModule([string[]] @($Manifest))
+        $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($iss)
+        $runspace.Open()
+        $ps = [PowerShell]::Create($runspace)
+        try {
+            $null = $ps.AddCommand('Set-Location').AddParameter('LiteralPath', $Folder).AddStatement()
+            $null = $ps.AddScript($Code)
+            $async = $ps.BeginInvoke()
+            $exception = $null
+            $output = @()
+            if (-not $async.AsyncWaitHandle.WaitOne($ExampleTimeoutSec * 1000)) {
+                $ps.Stop()
+                $exception = "did not finish within $ExampleTimeoutSec s"
+            } else {
+                try { $output = @($ps.EndInvoke($async)) } catch { $exception = $_.Exception.InnerException ?? $_.Exception }
+            }
+            [pscustomobject]@{
+                Output    = $output
+                Errors    = @($ps.Streams.Error)
+                Exception = $exception
+            }
+        } finally {
+            $ps.Dispose()
+            $runspace.Dispose()   # generated functions live in the runspace: they go with it
+        }
+    }
+}
+
+Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
+    BeforeAll {
+        Get-GradioSession | Remove-GradioSession
+        $script:Simple = Start-RealGradio -App simple-app.py -Version 5.14.0
+        $script:Endpoints = Start-RealGradio -App endpoints-app.py -Version 5.14.0
+        $script:Ran = 0
+    }
+    AfterAll {
+        Get-GradioSession | Remove-GradioSession
+        $Simple, $Endpoints | Where-Object { $_ } | ForEach-Object { Stop-RealGradio $_ }
+        Write-Host "Help examples: $Ran run against Gradio 5.14.0."
+    }
+    AfterEach {
+        Get-GradioSession | Remove-GradioSession   # sessions are process-wide: none may leak into the next block
+    }
+
+    It '<File> example <Number>: <Title>' -ForEach $Examples {
+        if ($NoRun) {
+            Set-ItResult -Skipped -Because "marked no-run in $File ($NoRun)"
+            return
+        }
+        $code = $Code.Replace('http://127.0.0.1:7860', $Simple.Url.TrimEnd('/')).Replace('http://127.0.0.1:7861', $Endpoints.Url.TrimEnd('/'))
+        $folder = Join-Path ([IO.Path]::GetTempPath()) "phf-help-example-$PID-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        $null = New-Item -ItemType Directory $folder
+        try {
+            $result = Invoke-ExampleBlock -Code $code -Folder $folder
+        } finally {
+            Remove-Item -Recurse -Force $folder -ErrorAction SilentlyContinue
+        }
+        $script:Ran++
+        $problems = @(
+            if ($result.Exception) { "exception: $($result.Exception)" }
+            foreach ($e in $result.Errors) { "error record $($e.FullyQualifiedErrorId): $e" }
+        )
+        $problems | Should -BeNullOrEmpty -Because "the example must run cleanly. Code:`n$code`nOutput:`n$($result.Output | Out-String -Width 160)"
+    }
+}
