@@ -127,4 +127,17 @@ public class CallTransportTests(ServerFixture servers) : IClassFixture<ServerFix
         var events = await T.ReadAll(attached, cts.Token);
         Assert.Equal("xyz", T.Text(T.Terminal(events).Data![0]));
     }
+
+    [Fact]
+    public async Task The_first_handle_of_a_queued_job_ends_when_another_is_attached()
+    {
+        using var cts = T.Deadline();
+        var client = T.Client(await servers.Get(GradioProfile.V5));
+        var session = T.NewSession();
+        var submitted = await GradioCaller.SubmitAsync(client, "stream_text", new object?[] { "abc" }, new CallOptions { SessionHash = session }, cts.Token);
+        var attached = await GradioCaller.AttachAsync(client, "stream_text", submitted.EventId!, session, GradioProtocol.Auto, cts.Token);
+        var ex = await Assert.ThrowsAsync<GradioException>(() => submitted.ReadAsync(cts.Token));
+        Assert.Contains("Another handle", ex.Message);
+        Assert.Equal("abc", T.Text(T.Terminal(await T.ReadAll(attached, cts.Token)).Data![0]));
+    }
 }

@@ -9,15 +9,15 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// <summary>What the session cmdlets share: the client for a call and the bookkeeping of calls.</summary>
 static class SessionCalls
 {
-    /// <summary>The session's connection with this call's timeout; a token given here replaces the session's.</summary>
-    public static GradioClient ClientFor(GradioSession session, SecureString? token, int timeoutSec)
+    /// <summary>The session's connection with this call's timeout; a token or credential given here replaces the session's.</summary>
+    public static GradioClient ClientFor(GradioSession session, SecureString? token, int timeoutSec, PSCredential? credential)
     {
         var o = session.Client.Options;
         return new GradioClient(session.Client.Connection, new GradioClientOptions
         {
             Timeout = TimeSpan.FromSeconds(timeoutSec),
             BearerToken = token != null ? Secrets.Reveal(token) : o.BearerToken,
-            Credential = o.Credential,
+            Credential = credential?.GetNetworkCredential() ?? o.Credential,
         });
     }
 

@@ -45,13 +45,19 @@ sealed class QueueSessionStream
     public void Register(QueueJob job)
     {
         List<JsonObject>? early;
+        QueueJob? replaced;
         lock (_lock)
         {
+            // One reader per event: a second handle attached to the same call takes its events,
+            // and the first one ends rather than waiting for events that now go elsewhere.
+            if (_jobs.TryGetValue(job.EventId!, out replaced) && ReferenceEquals(replaced, job)) replaced = null;
             _jobs[job.EventId!] = job;
             _client = job.Client;
             Streams.TryAdd(_key, this);
             if (_early.TryGetValue(job.EventId!, out early)) _early.Remove(job.EventId!);
         }
+        replaced?.Close(new GradioException(GradioErrorKind.InvalidArguments,
+            $"Another handle was attached to the call {job.EventId} (Send-GradioApi -EventId); its results go there now.", target: job.EventId));
         if (early != null)
             foreach (var msg in early)
                 if (job.Handle(msg)) Unregister(job);
