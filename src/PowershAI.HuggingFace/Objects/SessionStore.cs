@@ -89,7 +89,13 @@ static class SessionStore
                 return Default ?? throw new GradioException(GradioErrorKind.InvalidArguments,
                     All.Count == 0 ? "There is no Gradio session. Create one with New-GradioSession <url>." : "There are several Gradio sessions and none is the default. Choose one with Set-GradioSession <name> -Default.");
         }
-        if (value is PSObject carrier && carrier.Properties["GradioSession"]?.Value is { } inner && inner is not string) return Resolve(inner);
+        // A Space from Get-HuggingFaceSpace carries its session (PowershAI: control.GradioSession).
+        if (value is PSObject carrier && carrier.Properties["control"] != null)
+        {
+            var inner = carrier.Properties["GradioSession"]?.Value ?? (carrier.Properties["control"].Value as System.Collections.IDictionary)?["GradioSession"];
+            return inner != null ? Resolve(inner) : throw new GradioException(GradioErrorKind.InvalidArguments,
+                $"Space {carrier.Properties["id"]?.Value} has no Gradio session. Open one with Connect-HuggingFaceSpaceGradio.", target: carrier.Properties["id"]?.Value?.ToString());
+        }
         var text = v.ToString() ?? "";
         return ByName(text) ?? (Guid.TryParse(text, out var id) ? ById(id) : null)
             ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"There is no Gradio session named '{text}'. Sessions: {Names()}.", target: text);
