@@ -36,47 +36,25 @@ public sealed partial class HubClient
         var bound = Options.InferenceTimeout;
         using var response = await SendAsync(HttpMethod.Post, url, body, what, HttpCompletionOption.ResponseHeadersRead, ct, accept: "text/event-stream", timeout: bound).ConfigureAwait(false);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var items = SseParser.Create(stream).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
-        try
+        await foreach (var item in Http.SseReader.EnumerateAsync(stream, bound,
+            ex => new HubException(HubErrorKind.Timeout, $"{what}: the stream was silent for {bound.TotalSeconds:0} s.", ex) { Url = url.ToString() },
+            ex => new HubException(HubErrorKind.Unreachable, $"{what}: the stream broke off ({ex.Message}).", ex) { Url = url.ToString() },
+            ct).ConfigureAwait(false))
         {
-            while (true)
+            var data = item.Data;
+            if (data.Trim() == "[DONE]") yield break;
+            if (string.IsNullOrWhiteSpace(data)) continue;
+            var chunk = ParseJson(data, what, url)!;
+            if (chunk["error"] is { } error)
             {
-                idle.CancelAfter(bound);
-                bool more;
-                try
-                {
-                    more = await items.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-                {
-                    throw new HubException(HubErrorKind.Timeout, $"{what}: the stream was silent for {bound.TotalSeconds:0} s.", ex) { Url = url.ToString() };
-                }
-                catch (Exception ex) when (ex is IOException or HttpRequestException)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    throw new HubException(HubErrorKind.Unreachable, $"{what}: the stream broke off ({ex.Message}).", ex) { Url = url.ToString() };
-                }
-                if (!more) yield break;
-                var data = items.Current.Data;
-                if (data.Trim() == "[DONE]") yield break;
-                if (string.IsNullOrWhiteSpace(data)) continue;
-                var chunk = ParseJson(data, what, url)!;
-                if (chunk["error"] is { } error)
-                {
-                    var text = error is JsonValue ? error.ToString() : (error["message"]?.ToString() ?? error.ToJsonString());
-                    throw new HubException(HubErrorKind.HttpError, $"{what} failed while streaming: {text}") { Url = url.ToString(), ServerMessage = text };
-                }
-                var choice = chunk["choices"]?[0];
-                yield return new ChatDelta(
-                    choice?["delta"]?["content"] is JsonValue content && content.TryGetValue<string>(out var s) ? s : "",
-                    choice?["finish_reason"] is JsonValue reason && reason.TryGetValue<string>(out var r) ? r : null,
-                    chunk);
+                var text = error is JsonValue ? error.ToString() : (error["message"]?.ToString() ?? error.ToJsonString());
+                throw new HubException(HubErrorKind.HttpError, $"{what} failed while streaming: {text}") { Url = url.ToString(), ServerMessage = text };
             }
-        }
-        finally
-        {
-            await items.DisposeAsync().ConfigureAwait(false);
+            var choice = chunk["choices"]?[0];
+            yield return new ChatDelta(
+                choice?["delta"]?["content"] is JsonValue content && content.TryGetValue<string>(out var s) ? s : "",
+                choice?["finish_reason"] is JsonValue reason && reason.TryGetValue<string>(out var r) ? r : null,
+                chunk);
         }
     }
 
