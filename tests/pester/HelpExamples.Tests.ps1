@@ -4,6 +4,12 @@
 # and fails on any error record or exception. Sessions are removed after each block (they are
 # process-wide); generated functions go with the runspace. Examples marked
 # <!-- example: no-run <reason> --> are reported as skipped with that reason (docs/cmdlets/README.md).
+#
+# The Hub examples run against the project's Hub emulator (tests/FakeHub), whose Space owner/demo
+# is served by the simple app: HF_ENDPOINT, HF_INFERENCE_ENDPOINT and HF_TOKEN (alice's write
+# token) point every block at it, HF_HOME is an empty temporary folder (so -Persist never touches
+# the real token file), and before each block the Spaces go back to their seeded stages and the
+# session token (Set-HuggingFaceToken) is forgotten, so no block depends on the one before.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
@@ -71,11 +77,54 @@ Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
         $script:Simple = Start-RealGradio -App simple-app.py -Version 5.14.0
         $script:Endpoints = Start-RealGradio -App endpoints-app.py -Version 5.14.0
         $script:Ran = 0
+
+        # The Hub emulator, with owner/demo served by the simple app. The Hub variables are
+        # process-wide, so every runspace sees them; the old values are put back in AfterAll.
+        $script:HubServer = Start-FakeHub -Space "owner/demo=$($Simple.Url)"
+        $script:HubUrl = $HubServer.Url.TrimEnd('/')
+        $script:SavedEnv = @{}
+        foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
+            $SavedEnv[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+        $script:HfHome = Join-Path ([IO.Path]::GetTempPath()) "phf-help-hfhome-$PID"
+        $null = New-Item -ItemType Directory -Force $HfHome
+        $env:HF_HOME = $HfHome
+        $env:HF_ENDPOINT = $HubUrl
+        $env:HF_INFERENCE_ENDPOINT = $HubServer.Url + 'v1'
+        $env:HF_TOKEN = 'hf_alicetoken000000000000000000000000'
+        # The seeded stages of the Spaces an example may change (tests/FakeHub/Seed.cs).
+        $script:SeededStages = [ordered]@{
+            'owner/demo'   = @{ stage = 'RUNNING' }
+            'owner/sleepy' = @{ stage = 'SLEEPING' }
+            'owner/broken' = @{ stage = 'RUNTIME_ERROR'; message = "Exit code: 1. Reason: ModuleNotFoundError: No module named 'transformers'" }
+            'owner/paused' = @{ stage = 'PAUSED' }
+        }
+        function script:Clear-SessionToken {
+            # Set-HuggingFaceToken keeps its token for the whole process. Until the module's core
+            # assembly is loaded, no block can have set one.
+            $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PowershAI.HuggingFace.Core' }
+            foreach ($a in $core) { $a.GetType('PowershAI.HuggingFace.Core.Hub.TokenSource')::SetSessionToken($null) }
+        }
     }
     AfterAll {
         Get-GradioSession | Remove-GradioSession
-        $Simple, $Endpoints | Where-Object { $_ } | ForEach-Object { Stop-RealGradio $_ }
-        Write-Host "Help examples: $Ran run against Gradio 5.14.0."
+        Clear-SessionToken
+        $HubServer, $Simple, $Endpoints | Where-Object { $_ } | ForEach-Object { Stop-RealGradio $_ }
+        if ($SavedEnv) { foreach ($kv in $SavedEnv.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) } }
+        if ($HfHome) { Remove-Item -Recurse -Force $HfHome -ErrorAction SilentlyContinue }
+        Write-Host "Help examples: $Ran run against Gradio 5.14.0 and the Hub emulator."
+    }
+    BeforeEach {
+        # Whatever the block before did (suspend, restart, wake, Set-HuggingFaceToken, -Persist),
+        # this one starts from the seeded Hub state.
+        foreach ($kv in $SeededStages.GetEnumerator()) {
+            $query = "space=$([uri]::EscapeDataString($kv.Key))&stage=$($kv.Value.stage)"
+            if ($kv.Value.message) { $query += "&message=$([uri]::EscapeDataString($kv.Value.message))" }
+            $null = Invoke-RestMethod -Method Post -Uri "$HubUrl/__fakehub/stage?$query"
+        }
+        Clear-SessionToken
+        Get-ChildItem -LiteralPath $HfHome -Force | Remove-Item -Recurse -Force
     }
     AfterEach {
         Get-GradioSession | Remove-GradioSession   # sessions are process-wide: none may leak into the next block
