@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Infrastructure;
@@ -12,6 +13,17 @@ public abstract class HubCmdlet : AsyncCmdlet
     /// <summary>A client for this call: an explicit token wins, else the discovery order of TokenSource; anonymous on request.</summary>
     protected static HubClient Hub(SecureString? token = null, bool anonymous = false) =>
         new(new HubClientOptions { Token = TokenSource.Resolve(token, anonymous) });
+
+    /// <summary>At most <paramref name="max"/> items (all when 0 or less); the pages past them are never requested.</summary>
+    protected static async IAsyncEnumerable<JsonNode> Take(IAsyncEnumerable<JsonNode> items, int max)
+    {
+        var count = 0;
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            if (max > 0 && count++ >= max) yield break;
+            yield return item;
+        }
+    }
 
     /// <summary>
     /// Writes the items of a listing as they come. A page is fetched only when the pipeline asks

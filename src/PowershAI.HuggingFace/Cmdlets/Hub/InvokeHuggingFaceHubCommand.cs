@@ -29,7 +29,7 @@ public sealed class InvokeHuggingFaceHubCommand : HubCmdlet
     /// <summary>-1 for descending (the Hub sorts descending anyway).</summary>
     [Parameter(Position = 4)] public int? Direction { get; set; }
 
-    /// <summary>Page size; all pages are read lazily.</summary>
+    /// <summary>How many items at most (also the page size asked for); without it, every page is read, lazily.</summary>
     [Parameter(Position = 5)] [ValidateRange(1, 1000)] public int? Limit { get; set; }
 
     [Parameter(Position = 6)] public string? Sort { get; set; }
@@ -67,7 +67,7 @@ public sealed class InvokeHuggingFaceHubCommand : HubCmdlet
             foreach (DictionaryEntry kv in RawParams) query.Add(kv.Key.ToString()!, PSJson.FromPS(kv.Value));
         try
         {
-            WriteEach(Hub(Token, Public).QueryAsync(path, query, CancelToken), n => PSJson.ToPS(n));
+            WriteEach(Take(Hub(Token, Public).QueryAsync(path, query, CancelToken), Limit ?? 0), n => PSJson.ToPS(n));
         }
         catch (HubException ex)
         {

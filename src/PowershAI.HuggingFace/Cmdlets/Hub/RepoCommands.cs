@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Hub;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
@@ -82,23 +81,13 @@ public abstract class FindRepoCmdlet : RepoCmdlet
         if (Full) query.Add("full", true);
         if (RawParams != null)
             foreach (DictionaryEntry kv in RawParams) query.Add(kv.Key.ToString()!, PSJson.FromPS(kv.Value));
-        var written = 0;
         try
         {
-            WriteEach(Take(Hub(Token).ListReposAsync(Type, query, CancelToken)), View);
+            WriteEach(Take(Hub(Token).ListReposAsync(Type, query, CancelToken), Limit), View);
         }
         catch (HubException ex)
         {
             WriteFailure(ex, Search);
-        }
-
-        async System.Collections.Generic.IAsyncEnumerable<JsonNode> Take(System.Collections.Generic.IAsyncEnumerable<JsonNode> all)
-        {
-            await foreach (var item in all.ConfigureAwait(false))
-            {
-                if (Limit > 0 && written++ >= Limit) yield break;
-                yield return item;
-            }
         }
     }
 }

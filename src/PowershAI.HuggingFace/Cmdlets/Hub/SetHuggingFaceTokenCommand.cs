@@ -21,7 +21,7 @@ public sealed class SetHuggingFaceTokenCommand : HubCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    /// <summary>Also write it to the token file ($HF_TOKEN_PATH, else $HF_HOME/token, else ~/.cache/huggingface/token).</summary>
+    /// <summary>Also write it to the token file ($HF_TOKEN_PATH, else $HF_HOME/token, else $XDG_CACHE_HOME/huggingface/token, else ~/.cache/huggingface/token).</summary>
     [Parameter]
     public SwitchParameter Persist { get; set; }
 
