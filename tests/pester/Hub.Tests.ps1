@@ -59,8 +59,9 @@ Describe 'Hub listings and info' {
     }
 
     It 'calls any API route with Invoke-HuggingFaceHub, and pipes listings back into Get-HfSpace' {
-        $spaces = @(Invoke-HfHub spaces -Author owner -Limit 2)
-        $spaces.Count | Should -BeGreaterThan 2   # more than one page, followed lazily
+        $spaces = @(Invoke-HfHub spaces -Author owner -RawParams @{ limit = 2 })
+        $spaces.Count | Should -BeGreaterThan 2   # pages of 2, all followed
+        @(Invoke-HfHub spaces -Author owner -Limit 2).Count | Should -Be 2   # -Limit caps
         $one = Get-HfSpace -Author owner | Select-Object -First 1 | Get-HfSpace -NoGradioSession
         $one.id | Should -BeLike 'owner/*'
     }
