@@ -120,7 +120,7 @@ Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
         # this one starts from the seeded Hub state.
         foreach ($kv in $SeededStages.GetEnumerator()) {
             $query = "space=$([uri]::EscapeDataString($kv.Key))&stage=$($kv.Value.stage)"
-            if ($kv.Value.message) { $query += "&message=$([uri]::EscapeDataString($kv.Value.message))" }
+            if ($kv.Value['message']) { $query += "&message=$([uri]::EscapeDataString($kv.Value['message']))" }
             $null = Invoke-RestMethod -Method Post -Uri "$HubUrl/__fakehub/stage?$query"
         }
         Clear-SessionToken
