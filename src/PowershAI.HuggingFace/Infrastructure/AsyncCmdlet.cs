@@ -37,10 +37,12 @@ public abstract class AsyncCmdlet : PSCmdlet
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         var task = Task.Run(() => work(_stop.Token));
+        // Woken by a posted write or by the end of the work, never by polling: a poll interval
+        // would add its length to every call and every streamed event.
+        task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (!task.IsCompleted)
         {
-            // Wake for a posted write or, every 50 ms, to check the task.
-            _signal.Wait(50);
+            _signal.Wait();
             Drain();
         }
         Drain();
