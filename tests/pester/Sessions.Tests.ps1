@@ -40,6 +40,7 @@ Describe 'Sessions on Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip
 
         It 'makes the only session the default and generates Invoke-GradioApiOp1' {
             (Get-GradioSession .).SessionId | Should -Be $SimpleSession.SessionId
+            (Get-GradioInfo).named_endpoints.'/op1'.parameters[0].label | Should -Be 'Duration, in, seconds'
             $SimpleFunctions.Name | Should -Be 'Invoke-GradioApiOp1'
         }
 

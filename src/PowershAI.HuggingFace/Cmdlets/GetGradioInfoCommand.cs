@@ -11,10 +11,10 @@ namespace PowershAI.HuggingFace.Cmdlets;
 [OutputType("PowershAI.HuggingFace.GradioInfo")]
 public sealed class GetGradioInfoCommand : GradioCmdlet
 {
-    /// <summary>The app's URL, with or without a trailing slash or the /gradio_api prefix.</summary>
-    [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The app's URL, with or without a trailing slash or the /gradio_api prefix; "." (the default) is the default session's app.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Url", "RealAppUrl")]
-    public string AppUrl { get; set; } = "";
+    public string AppUrl { get; set; } = ".";
 
     /// <summary>Accepted for PowershAI scripts; discovery reads /config, so there is nothing to retry.</summary>
     [Parameter]
@@ -28,7 +28,17 @@ public sealed class GetGradioInfoCommand : GradioCmdlet
     {
         try
         {
-            var client = ClientFor(AppUrl);
+            GradioClient client;
+            if (AppUrl == ".")
+            {
+                // PowershAI's default: "." is the default session's app.
+                if (ResolveSessionOrWriteError(".") is not { } session) return;
+                client = session.Client;
+            }
+            else
+            {
+                client = ClientFor(AppUrl);
+            }
             var app = Await(ct => client.GetAppInfoAsync(ct, Force));
             WriteObject(InfoObjects.Info(app));
         }
