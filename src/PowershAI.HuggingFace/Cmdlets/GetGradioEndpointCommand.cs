@@ -44,11 +44,7 @@ public sealed class GetGradioEndpointCommand : GradioCmdlet
         try
         {
             var app = ParameterSetName == UrlSet ? Await(ct => ClientFor(AppUrl).GetAppInfoAsync(ct)) : SessionStore.Resolve(Session).App;
-            var patterns = ApiName?.Select(n => new WildcardPattern("/" + n.TrimStart('/'), WildcardOptions.IgnoreCase)).ToList();
-            var views = app.Endpoints
-                .Where(e => IncludeHidden || !e.Hidden)
-                .Where(e => patterns == null || patterns.Any(p => p.IsMatch(e.ApiName)))
-                .Select(e => new EndpointView(app, e)).ToList();
+            var views = EndpointFilter.Select(app, ApiName, IncludeHidden).Select(e => new EndpointView(app, e)).ToList();
             if (!AsText)
             {
                 WriteObject(views, enumerateCollection: true);

@@ -59,7 +59,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
             var upstream = bound.TryGetValue("PipeObj", out var pipe) ? pipe : null;
             var values = Values(endpoint, bound, upstream);
             var token = bound.TryGetValue("ApiToken", out var t) ? t : null;
-            var client = SessionCalls.ClientFor(session, token == null ? null : Token(token), TimeoutSec, Credential);
+            var client = SessionCalls.ClientFor(session, Secrets.ToSecure(token), TimeoutSec, Credential);
 
             var uploads = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p)));
             var arguments = Await(async ct =>
@@ -185,7 +185,4 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
 
     static bool Switch(Dictionary<string, object?> bound, string name) =>
         bound.TryGetValue(name, out var v) && LanguagePrimitives.IsTrue(v is SwitchParameter s ? s.IsPresent : v);
-
-    static SecureString Token(object value) =>
-        (value is PSObject ps ? ps.BaseObject : value) as SecureString ?? new System.Net.NetworkCredential("", value.ToString()).SecurePassword;
 }

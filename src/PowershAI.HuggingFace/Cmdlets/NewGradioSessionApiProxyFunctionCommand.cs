@@ -39,9 +39,8 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
     protected override void ProcessRecord()
     {
         if (ResolveSessionOrWriteError(Session) is not { } session) return;
-        var patterns = ApiName?.Select(n => new WildcardPattern("/" + n.TrimStart('/'), WildcardOptions.IgnoreCase)).ToList();
-        var endpoints = session.App.Endpoints.Where(e => !e.Hidden && (patterns == null || patterns.Any(p => p.IsMatch(e.ApiName)))).ToList();
-        if (patterns != null && endpoints.Count == 0)
+        var endpoints = EndpointFilter.Select(session.App, ApiName, includeHidden: false);
+        if (ApiName != null && endpoints.Count == 0)
             WriteError(ErrorMapping.ToRecord(new GradioException(GradioErrorKind.ApiNotFound,
                 $"No endpoint of {session.AppUrl} matches {string.Join(", ", ApiName!)}. Available: {string.Join(", ", session.App.Endpoints.Where(e => !e.Hidden).Select(e => e.ApiName))}."), session.Name));
 
