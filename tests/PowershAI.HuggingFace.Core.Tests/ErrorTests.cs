@@ -121,7 +121,7 @@ public class ErrorTests(ServerFixture servers) : IClassFixture<ServerFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
 
         var bad = await Fails(() => T.Client(url, new GradioClientOptions { Credential = new NetworkCredential("ada", "wrong") }).GetAppInfoAsync(cts.Token));
-        Assert.Equal(GradioErrorKind.LoginFailed, bad.Kind);
+        Assert.Equal(GradioErrorKind.AuthenticationFailed, bad.Kind);
         Assert.Contains("Incorrect credentials", bad.Message, StringComparison.Ordinal);
 
         var good = T.Client(url, new GradioClientOptions { Credential = new NetworkCredential("ada", "lovelace"), Timeout = TimeSpan.FromSeconds(10) });

@@ -202,7 +202,7 @@ Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $Have
             $bad = [pscredential]::new('user', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
             $err = $null
             Get-GradioInfo $Auth.Url -Credential $bad -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioLoginFailed*'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioAuthenticationFailed*'
             $err[0].Exception.Message | Should -Not -BeLike '*wrong*'
         }
 

@@ -58,7 +58,7 @@ public sealed class GradioClient
         if (!response.IsSuccessStatusCode)
         {
             if ((int)response.StatusCode is 400 or 401 or 403)
-                throw new GradioException(GradioErrorKind.LoginFailed, $"Login to {Root} was refused: {HttpFailure.Detail(body)}", status: response.StatusCode, target: url.ToString());
+                throw new GradioException(GradioErrorKind.AuthenticationFailed, $"Login to {Root} was refused: {HttpFailure.Detail(body)}", status: response.StatusCode, target: url.ToString());
             throw HttpFailure.FromResponse(response, body, "Login");
         }
         Connection.LoggedIn = true;

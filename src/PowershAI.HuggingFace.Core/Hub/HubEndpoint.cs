@@ -37,6 +37,6 @@ public static class HubEndpoint
         // huggingface_hub strips the trailing slash of HF_ENDPOINT; Join adds exactly one.
         if (Uri.TryCreate(value.Trim().TrimEnd('/'), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             return uri;
-        throw new ArgumentException($"The {what} '{value}' is not an absolute http(s) URL.");
+        throw new HubException(HubErrorKind.InvalidArgument, $"The {what} '{value}' is not an absolute http(s) URL.");
     }
 }

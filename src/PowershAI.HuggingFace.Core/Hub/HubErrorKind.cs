@@ -39,4 +39,10 @@ public enum HubErrorKind
     MalformedResponse,
     /// <summary>A Space is in a stage it will not leave by waiting (error, paused, asleep without waking).</summary>
     SpaceNotRunning,
+    /// <summary>An argument the client checks before sending (a malformed repo id, an endpoint that is not a URL).</summary>
+    InvalidArgument,
+    /// <summary>An answer larger than the limit set for it.</summary>
+    ResponseTooLarge,
+    /// <summary>The token file could not be read or written.</summary>
+    TokenFile,
 }

@@ -19,11 +19,11 @@ public static class RepoPath
     /// <summary>/api/{models|datasets|spaces}/{id}; the slash inside the id is not encoded.</summary>
     public static string Api(HubRepoType type, string id) => $"/api/{Collection(type)}/{Validate(id)}";
 
-    /// <summary>The id itself, or an ArgumentException saying what is wrong with it (never sent to the Hub).</summary>
+    /// <summary>The id itself, or an InvalidArgument failure saying what is wrong with it (never sent to the Hub).</summary>
     public static string Validate(string id)
     {
         if (id == null || !IdPattern.IsMatch(id) || id.Contains("--") || id.Contains("..") || id.EndsWith(".git", StringComparison.Ordinal))
-            throw new ArgumentException($"'{id}' is not a repo id: use namespace/name with letters, digits, '-', '_' and '.' (no '--' or '..').", nameof(id));
+            throw new HubException(HubErrorKind.InvalidArgument, $"'{id}' is not a repo id: use namespace/name with letters, digits, '-', '_' and '.' (no '--' or '..').") { RepoId = id };
         return id;
     }
 

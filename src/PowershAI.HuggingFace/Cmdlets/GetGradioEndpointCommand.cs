@@ -39,24 +39,19 @@ public sealed class GetGradioEndpointCommand : GradioCmdlet
     [Parameter]
     public SwitchParameter AsText { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => ParameterSetName == UrlSet ? AppUrl : Session;
+
+    protected override void Process()
     {
-        try
+        var app = ParameterSetName == UrlSet ? Await(ct => ClientFor(AppUrl).GetAppInfoAsync(ct)) : SessionStore.Resolve(Session).App;
+        var views = EndpointFilter.Select(app, ApiName, IncludeHidden).Select(e => new EndpointView(app, e)).ToList();
+        if (!AsText)
         {
-            var app = ParameterSetName == UrlSet ? Await(ct => ClientFor(AppUrl).GetAppInfoAsync(ct)) : SessionStore.Resolve(Session).App;
-            var views = EndpointFilter.Select(app, ApiName, IncludeHidden).Select(e => new EndpointView(app, e)).ToList();
-            if (!AsText)
-            {
-                WriteObject(views, enumerateCollection: true);
-                return;
-            }
-            var text = $"Gradio {app.VersionText} app at {app.Root} (protocol {app.Protocol})\n"
-                + new string('-', 40) + $"\nNamed API endpoints: {views.Count}\n\n" + string.Join("\n", views.Select(v => v.ToText()));
-            WriteObject(text);
+            WriteObject(views, enumerateCollection: true);
+            return;
         }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, Session);
-        }
+        var text = $"Gradio {app.VersionText} app at {app.Root} (protocol {app.Protocol})\n"
+            + new string('-', 40) + $"\nNamed API endpoints: {views.Count}\n\n" + string.Join("\n", views.Select(v => v.ToText()));
+        WriteObject(text);
     }
 }

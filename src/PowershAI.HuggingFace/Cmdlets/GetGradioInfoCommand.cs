@@ -24,27 +24,21 @@ public sealed class GetGradioInfoCommand : GradioCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => AppUrl;
+
+    protected override void Process()
     {
-        try
+        GradioClient client;
+        if (AppUrl == ".")
         {
-            GradioClient client;
-            if (AppUrl == ".")
-            {
-                // PowershAI's default: "." is the default session's app.
-                if (ResolveSessionOrWriteError(".") is not { } session) return;
-                client = session.Client;
-            }
-            else
-            {
-                client = ClientFor(AppUrl);
-            }
-            var app = Await(ct => client.GetAppInfoAsync(ct, Force));
-            WriteObject(InfoObjects.Info(app));
+            // PowershAI's default: "." is the default session's app.
+            client = SessionStore.Resolve(".").Client;
         }
-        catch (GradioException ex)
+        else
         {
-            WriteFailure(ex, AppUrl);
+            client = ClientFor(AppUrl);
         }
+        var app = Await(ct => client.GetAppInfoAsync(ct, Force));
+        WriteObject(InfoObjects.Info(app));
     }
 }

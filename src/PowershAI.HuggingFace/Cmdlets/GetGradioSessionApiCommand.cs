@@ -13,8 +13,6 @@ public sealed class GetGradioSessionApiCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = ".";
 
-    protected override void ProcessRecord()
-    {
-        if (ResolveSessionOrWriteError(Session) is { } session) WriteObject(session.Calls, enumerateCollection: true);
-    }
+    protected override void Process() =>
+        ForEachItem(new[] { Session }, s => s, s => WriteObject(SessionStore.Resolve(s).Calls, enumerateCollection: true));
 }

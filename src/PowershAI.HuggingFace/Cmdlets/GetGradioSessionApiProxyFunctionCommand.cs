@@ -15,14 +15,13 @@ public sealed class GetGradioSessionApiProxyFunctionCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = ".";
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Session;
+
+    protected override void Process()
     {
         string? sessionId = null;
         if (!"*".Equals(Session is PSObject ps ? ps.BaseObject : Session))
-        {
-            if (ResolveSessionOrWriteError(Session) is not { } session) return;
-            sessionId = session.SessionId.ToString();
-        }
+            sessionId = SessionStore.Resolve(Session).SessionId.ToString();
         foreach (var (function, marker) in GeneratedFunctions.All(this))
             if (sessionId == null || string.Equals(marker.SessionId, sessionId, StringComparison.OrdinalIgnoreCase))
                 WriteObject(function);

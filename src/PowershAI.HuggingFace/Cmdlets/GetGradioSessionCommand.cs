@@ -25,17 +25,19 @@ public sealed class GetGradioSessionCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter ById { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var value = Session is PSObject ps ? ps.BaseObject : Session;
-        try
+        ForEachItem(new[] { value }, v => v, v =>
         {
             if (ById)
             {
-                var id = value is GradioSession gs ? gs.SessionId : Guid.Parse(value?.ToString() ?? "");
-                WriteObject(SessionStore.ById(id) ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"There is no Gradio session with id {id}.", target: id.ToString()));
+                var id = v is GradioSession gs ? gs.SessionId
+                    : Guid.TryParse(v?.ToString(), out var parsed) ? parsed
+                    : throw new GradioException(GradioErrorKind.InvalidArguments, $"'{v}' is not a session id (a GUID).", target: v?.ToString());
+                WriteObject(SessionStore.ById(id) ?? throw new GradioException(GradioErrorKind.SessionNotFound, $"There is no Gradio session with id {id}.", target: id.ToString()));
             }
-            else if (value is string text && (text == "*" || Like))
+            else if (v is string text && (text == "*" || Like))
             {
                 var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
                 WriteObject(SessionStore.All.Where(s => pattern.IsMatch(s.Name) || (Like && pattern.IsMatch(s.AppUrl))), enumerateCollection: true);
@@ -44,10 +46,6 @@ public sealed class GetGradioSessionCommand : AsyncCmdlet
             {
                 WriteObject(SessionStore.Resolve(Session));
             }
-        }
-        catch (Exception ex) when (ex is GradioException or FormatException)
-        {
-            WriteError(ErrorMapping.SessionNotFound(ex, value));
-        }
+        });
     }
 }

@@ -49,62 +49,57 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => ApiName;
+
+    protected override void Process()
     {
-        try
-        {
-            var session = (SessionId is Guid id ? SessionStore.ById(id) : null) ?? ResolveSession();
-            var endpoint = session.App.FindEndpoint(ApiName);
-            var bound = Bound();
-            var upstream = bound.TryGetValue("PipeObj", out var pipe) ? pipe : null;
-            var values = Values(endpoint, bound, upstream);
-            var token = bound.TryGetValue("ApiToken", out var t) ? t : null;
-            var client = SessionCalls.ClientFor(session, Secrets.ToSecure(token), TimeoutSec, Credential);
+        var session = (SessionId is Guid id ? SessionStore.ById(id) : null) ?? ResolveSession();
+        var endpoint = session.App.FindEndpoint(ApiName);
+        var bound = Bound();
+        var upstream = bound.TryGetValue("PipeObj", out var pipe) ? pipe : null;
+        var values = Values(endpoint, bound, upstream);
+        var token = bound.TryGetValue("ApiToken", out var t) ? t : null;
+        var client = SessionCalls.ClientFor(session, Secrets.ToSecure(token), TimeoutSec, Credential);
 
-            var uploads = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p)));
-            var arguments = Await(async ct =>
+        var uploads = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p)));
+        var arguments = Await(async ct =>
+        {
+            foreach (var p in endpoint.Parameters.Where(p => p.IsFile && values.ContainsKey(p.Index) && values[p.Index] != null))
             {
-                foreach (var p in endpoint.Parameters.Where(p => p.IsFile && values.ContainsKey(p.Index) && values[p.Index] != null))
-                {
-                    var files = await SessionFiles.ToFileDataAsync(session, client, ResolveFiles(values[p.Index]), uploads, ct).ConfigureAwait(false);
-                    values[p.Index] = files.Count == 1 && !IsList(values[p.Index]) ? files[0] : new JsonArray(files.Cast<JsonNode?>().ToArray());
-                }
-                return endpoint.OrderByIndex(values);
+                var files = await SessionFiles.ToFileDataAsync(session, client, ResolveFiles(values[p.Index]), uploads, ct).ConfigureAwait(false);
+                values[p.Index] = files.Count == 1 && !IsList(values[p.Index]) ? files[0] : new JsonArray(files.Cast<JsonNode?>().ToArray());
+            }
+            return endpoint.OrderByIndex(values);
+        });
+        WriteProgress(Progress.Completed(UploadActivity, "Uploading to " + session.Name));
+
+        if (Switch(bound, "DebugData"))
+        {
+            WriteObject(new Hashtable
+            {
+                ["Session"] = session, ["ApiName"] = endpoint.ApiName, ["Inputs"] = arguments.Select(a => a is JsonNode n ? PSJson.ToPS(n) : a).ToArray(),
+                ["BoundParameters"] = BoundParameters, ["PipeObj"] = upstream,
             });
-            WriteProgress(Progress.Completed(UploadActivity, "Uploading to " + session.Name));
-
-            if (Switch(bound, "DebugData"))
-            {
-                WriteObject(new Hashtable
-                {
-                    ["Session"] = session, ["ApiName"] = endpoint.ApiName, ["Inputs"] = arguments.Select(a => a is JsonNode n ? PSJson.ToPS(n) : a).ToArray(),
-                    ["BoundParameters"] = BoundParameters, ["PipeObj"] = upstream,
-                });
-                return;
-            }
-
-            var job = Await(ct => GradioCaller.SubmitAsync(client, endpoint.ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
-            var call = SessionCalls.Record(this, session, job);
-            if (Switch(bound, "Manual"))
-            {
-                WriteObject(call);
-                return;
-            }
-            var chain = Chain(upstream);
-            var folder = bound.TryGetValue("OutputDirectory", out var dir) && dir != null
-                ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(dir.ToString())
-                : session.DownloadPath;
-            new ResultReader
-            {
-                SkipHeartbeats = true,
-                MapData = Switch(bound, "NoDownload") ? null : e => Download(client, session, e, folder),
-                Decorate = r => r.Pipeline = chain,
-            }.Read(this, call.ApiEvent);
+            return;
         }
-        catch (GradioException ex)
+
+        var job = Await(ct => GradioCaller.SubmitAsync(client, endpoint.ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
+        var call = SessionCalls.Record(this, session, job);
+        if (Switch(bound, "Manual"))
         {
-            WriteFailure(ex, ApiName);
+            WriteObject(call);
+            return;
         }
+        var chain = Chain(upstream);
+        var folder = bound.TryGetValue("OutputDirectory", out var dir) && dir != null
+            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(dir.ToString())
+            : session.DownloadPath;
+        new ResultReader
+        {
+            SkipHeartbeats = true,
+            MapData = Switch(bound, "NoDownload") ? null : e => Download(client, session, e, folder),
+            Decorate = r => r.Pipeline = chain,
+        }.Read(this, call.ApiEvent);
     }
 
     GradioSession ResolveSession()

@@ -53,29 +53,24 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Url;
+
+    protected override void Process()
     {
-        try
+        var url = WithQuery();
+        var client = new GradioClient(GradioConnection.ForUrl(url), Options(Token));
+        Await(ct => client.EnsureLoginAsync(ct));
+        var (status, headers, text) = Await(ct => SendAsync(client, url, ct));
+        if (StreamCallback != null)
         {
-            var url = WithQuery();
-            var client = new GradioClient(GradioConnection.ForUrl(url), Options(Token));
-            Await(ct => client.EnsureLoginAsync(ct));
-            var (status, headers, text) = Await(ct => SendAsync(client, url, ct));
-            if (StreamCallback != null)
-            {
-                var result = new PSObject();
-                result.Properties.Add(new PSNoteProperty("status", status));
-                result.Properties.Add(new PSNoteProperty("headers", headers));
-                result.Properties.Add(new PSNoteProperty("text", text));
-                WriteObject(result);
-                return;
-            }
-            WriteObject(LooksLikeJson(text) ? PSJson.ToPS(GradioClient.ParseJsonText(text, "Reading the answer", url)) : text, enumerateCollection: false);
+            var result = new PSObject();
+            result.Properties.Add(new PSNoteProperty("status", status));
+            result.Properties.Add(new PSNoteProperty("headers", headers));
+            result.Properties.Add(new PSNoteProperty("text", text));
+            WriteObject(result);
+            return;
         }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, Url);
-        }
+        WriteObject(LooksLikeJson(text) ? PSJson.ToPS(GradioClient.ParseJsonText(text, "Reading the answer", url)) : text, enumerateCollection: false);
     }
 
     async Task<(int, Hashtable, string)> SendAsync(GradioClient client, Uri url, CancellationToken ct)

@@ -41,21 +41,16 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => ApiName;
+
+    protected override void Process()
     {
-        try
-        {
-            var session = SessionStore.Resolve(Session);
-            var client = SessionCalls.ClientFor(session, Token, TimeoutSec, Credential);
-            var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
-            var job = Await(ct => EventId is { Length: > 0 }
-                ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)
-                : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
-            WriteObject(SessionCalls.Record(this, session, job));
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, ApiName);
-        }
+        var session = SessionStore.Resolve(Session);
+        var client = SessionCalls.ClientFor(session, Token, TimeoutSec, Credential);
+        var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
+        var job = Await(ct => EventId is { Length: > 0 }
+            ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)
+            : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
+        WriteObject(SessionCalls.Record(this, session, job));
     }
 }

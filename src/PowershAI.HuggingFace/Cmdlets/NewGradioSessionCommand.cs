@@ -36,21 +36,16 @@ public sealed class NewGradioSessionCommand : GradioCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => AppUrl;
+
+    protected override void Process()
     {
-        try
-        {
-            var client = ClientFor(AppUrl, Token);
-            var app = Await(ct => client.GetAppInfoAsync(ct));
-            var session = new GradioSession(string.IsNullOrEmpty(Name) ? app.Root.AbsoluteUri : Name!, client, app);
-            if (DownloadPath != null) session.DownloadPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DownloadPath);
-            if (!ShouldProcess(session.Name, $"Create a Gradio session with {app.Root}")) return;
-            SessionStore.Add(session, Force);
-            WriteObject(session);
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, AppUrl);
-        }
+        var client = ClientFor(AppUrl, Token);
+        var app = Await(ct => client.GetAppInfoAsync(ct));
+        var session = new GradioSession(string.IsNullOrEmpty(Name) ? app.Root.AbsoluteUri : Name!, client, app);
+        if (DownloadPath != null) session.DownloadPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DownloadPath);
+        if (!ShouldProcess(session.Name, $"Create a Gradio session with {app.Root}")) return;
+        SessionStore.Add(session, Force);
+        WriteObject(session);
     }
 }

@@ -33,10 +33,10 @@ public sealed class RemoveGradioSessionApiCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = ".";
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var value = Target is PSObject ps ? ps.BaseObject : Target;
-        try
+        ForEachItem(new[] { value }, v => v, value =>
         {
             var session = value is SessionApiEvent c ? c.Session : SessionStore.Resolve(Session);
             IEnumerable<SessionApiEvent> matches = value switch
@@ -46,14 +46,10 @@ public sealed class RemoveGradioSessionApiCommand : AsyncCmdlet
                 _ => session.Calls.Where(x => x.Id == value.ToString()),
             };
             _candidates.AddRange(matches.Where(x => Force || x.ApiEvent.Status == "complete"));
-        }
-        catch (GradioException ex)
-        {
-            WriteError(ErrorMapping.SessionNotFound(ex, value));
-        }
+        });
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         var removed = new List<SessionApiEvent>();
         foreach (var group in _candidates.Distinct().GroupBy(c => c.Session))

@@ -1,4 +1,4 @@
-using System;
+using PowershAI.HuggingFace.Core;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Infrastructure;
 
@@ -12,18 +12,12 @@ public sealed class RemoveGradioSessionApiProxyFunctionCommand : AsyncCmdlet
     [Alias("Name")]
     public object[] Function { get; set; } = null!;
 
-    protected override void ProcessRecord()
+    protected override void Process() => ForEachItem(Function, f => f, item =>
     {
-        foreach (var item in Function)
-        {
-            var value = item is PSObject ps ? ps.BaseObject : item;
-            var command = value as FunctionInfo ?? InvokeCommand.GetCommand(value?.ToString() ?? "", CommandTypes.Function) as FunctionInfo;
-            if (command == null || GeneratedFunctions.Marker(command) == null)
-            {
-                WriteError(new ErrorRecord(new ArgumentException($"'{value}' is not a generated Gradio function."), "GradioFunctionNotFound", ErrorCategory.ObjectNotFound, value));
-                continue;
-            }
-            if (ShouldProcess(command.Name, "Remove the generated function")) GeneratedFunctions.Remove(this, command);
-        }
-    }
+        var value = item is PSObject ps ? ps.BaseObject : item;
+        var command = value as FunctionInfo ?? InvokeCommand.GetCommand(value?.ToString() ?? "", CommandTypes.Function) as FunctionInfo;
+        if (command == null || GeneratedFunctions.Marker(command) == null)
+            throw new GradioException(GradioErrorKind.ApiNotFound, $"'{value}' is not a generated Gradio function.", target: value?.ToString());
+        if (ShouldProcess(command.Name, "Remove the generated function")) GeneratedFunctions.Remove(this, command);
+    });
 }

@@ -15,20 +15,16 @@ public sealed class RemoveGradioSessionCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Name { get; set; } = null!;
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var value = Name is PSObject ps ? ps.BaseObject : Name;
-        try
+        ForEachItem(new[] { value }, v => v, v =>
         {
-            var targets = value is string s && WildcardPattern.ContainsWildcardCharacters(s)
+            var targets = v is string s && WildcardPattern.ContainsWildcardCharacters(s)
                 ? SessionStore.All.Where(x => new WildcardPattern(s, WildcardOptions.IgnoreCase).IsMatch(x.Name)).ToList()
                 : new[] { SessionStore.Resolve(Name) }.ToList();
             foreach (var session in targets)
                 if (ShouldProcess(session.Name, "Remove the Gradio session")) SessionStore.Remove(session);
-        }
-        catch (GradioException ex)
-        {
-            WriteError(ErrorMapping.SessionNotFound(ex, value));
-        }
+        });
     }
 }

@@ -33,30 +33,23 @@ public sealed class SaveGradioFileCommand : GradioCmdlet
     [Alias("OutputDirectory")]
     public string? Path { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var value = InputObject is PSObject ps && ps.BaseObject is Objects.GradioApiEventResult r ? r.Data : InputObject;
         var json = ArgumentConverter.ToJson(PSJson.FromPS(value));
         var directory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(string.IsNullOrEmpty(Path) ? "." : Path);
-        foreach (var file in FileData.FindAll(json).ToList())
+        ForEachItem(FileData.FindAll(json).ToList(), FileData.OriginalName, file =>
         {
-            try
+            var saved = Await(async ct =>
             {
-                var saved = Await(async ct =>
-                {
-                    var client = ClientFor(AppUrl ?? Origin(file));
-                    var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
-                    var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Downloading", p)));
-                    return await GradioFiles.DownloadAsync(client, app, file, directory, progress, ct).ConfigureAwait(false);
-                });
-                WriteProgress(Progress.Completed(Activity, "Downloading"));
-                WriteObject(saved);
-            }
-            catch (GradioException ex)
-            {
-                WriteFailure(ex, FileData.OriginalName(file));
-            }
-        }
+                var client = ClientFor(AppUrl ?? Origin(file));
+                var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
+                var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Downloading", p)));
+                return await GradioFiles.DownloadAsync(client, app, file, directory, progress, ct).ConfigureAwait(false);
+            });
+            WriteProgress(Progress.Completed(Activity, "Downloading"));
+            WriteObject(saved);
+        });
     }
 
     /// <summary>The app a FileData came from, read off its url.</summary>

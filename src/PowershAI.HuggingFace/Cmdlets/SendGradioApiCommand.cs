@@ -45,27 +45,22 @@ public sealed class SendGradioApiCommand : GradioCmdlet
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => ApiName;
+
+    protected override void Process()
     {
-        try
-        {
-            var client = ClientFor(AppUrl, Token);
-            var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
-            var job = Await(ct => EventId is { Length: > 0 }
-                ? GradioCaller.AttachAsync(client, ApiName, EventId!, SessionHash, Protocol, ct)
-                : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions
-                {
-                    Protocol = Protocol,
-                    SessionHash = SessionHash,
-                    UploadProgress = ProgressTo<TransferProgress>(WriteUploadProgress),
-                }, ct));
-            CompleteUploadProgress();
-            WriteObject(new GradioApiEvent(job, client.Root.AbsoluteUri));
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, ApiName);
-        }
+        var client = ClientFor(AppUrl, Token);
+        var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
+        var job = Await(ct => EventId is { Length: > 0 }
+            ? GradioCaller.AttachAsync(client, ApiName, EventId!, SessionHash, Protocol, ct)
+            : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions
+            {
+                Protocol = Protocol,
+                SessionHash = SessionHash,
+                UploadProgress = ProgressTo<TransferProgress>(WriteUploadProgress),
+            }, ct));
+        CompleteUploadProgress();
+        WriteObject(new GradioApiEvent(job, client.Root.AbsoluteUri));
     }
 
     const int UploadActivity = 1;

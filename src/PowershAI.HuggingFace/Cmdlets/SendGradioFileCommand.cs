@@ -33,47 +33,32 @@ public sealed class SendGradioFileCommand : GradioCmdlet
     [Parameter]
     public SwitchParameter Raw { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process() => ForEachItem(Files, item => item, item =>
     {
-        foreach (var item in Files)
+        var value = item is PSObject ps ? ps.BaseObject : item;
+        if (value is FileInfo f)
         {
-            var value = item is PSObject ps ? ps.BaseObject : item;
-            if (value is FileInfo f)
-            {
-                _files.Add(f);
-                continue;
-            }
-            try
-            {
-                foreach (var path in GetResolvedProviderPathFromPSPath(value?.ToString() ?? "", out _))
-                    _files.Add(new FileInfo(path));
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(ex, "GradioFileNotFound", ErrorCategory.ObjectNotFound, value));
-            }
+            _files.Add(f);
+            return;
         }
-    }
+        foreach (var path in GetResolvedProviderPathFromPSPath(value?.ToString() ?? "", out _))
+            _files.Add(new FileInfo(path));
+    });
 
-    protected override void EndProcessing()
+    protected override object? ErrorTarget => _files.Count == 0 ? AppUrl : string.Join(", ", _files.Select(f => f.Name));
+
+    protected override void End()
     {
         if (_files.Count == 0) return;
-        try
+        var client = ClientFor(AppUrl);
+        var (app, uploaded) = Await(async ct =>
         {
-            var client = ClientFor(AppUrl);
-            var (app, uploaded) = Await(async ct =>
-            {
-                var info = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
-                var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Uploading to " + info.Root, p)));
-                return (info, await GradioFiles.UploadAsync(client, info, _files, progress, ct).ConfigureAwait(false));
-            });
-            WriteProgress(Progress.Completed(Activity, "Uploading to " + app.Root));
-            foreach (var u in uploaded)
-                WriteObject(Raw ? u.ServerPath : InfoObjects.FileData(app, u.FileData));
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, string.Join(", ", _files.Select(f => f.Name)));
-        }
+            var info = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
+            var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Uploading to " + info.Root, p)));
+            return (info, await GradioFiles.UploadAsync(client, info, _files, progress, ct).ConfigureAwait(false));
+        });
+        WriteProgress(Progress.Completed(Activity, "Uploading to " + app.Root));
+        foreach (var u in uploaded)
+            WriteObject(Raw ? u.ServerPath : InfoObjects.FileData(app, u.FileData));
     }
 }

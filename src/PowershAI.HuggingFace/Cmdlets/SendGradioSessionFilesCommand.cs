@@ -28,35 +28,17 @@ public sealed class SendGradioSessionFilesCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = ".";
 
-    protected override void ProcessRecord()
-    {
-        foreach (var item in File)
-        {
-            try
-            {
-                _items.Add(SessionFiles.Resolve(this, item));
-            }
-            catch (GradioException ex)
-            {
-                WriteFailure(ex, item);
-            }
-        }
-    }
+    protected override object? ErrorTarget => Session;
 
-    protected override void EndProcessing()
+    protected override void Process() => ForEachItem(File, item => item, item => _items.Add(SessionFiles.Resolve(this, item)));
+
+    protected override void End()
     {
         if (_items.Count == 0) return;
-        try
-        {
-            var session = SessionStore.Resolve(Session);
-            var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Uploading to " + session.Name, p)));
-            var files = Await(ct => SessionFiles.ToFileDataAsync(session, session.Client, _items, progress, ct));
-            WriteProgress(Progress.Completed(Activity, "Uploading to " + session.Name));
-            foreach (var f in files) WriteObject(InfoObjects.FileData(session.App, f));
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, Session);
-        }
+        var session = SessionStore.Resolve(Session);
+        var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Uploading to " + session.Name, p)));
+        var files = Await(ct => SessionFiles.ToFileDataAsync(session, session.Client, _items, progress, ct));
+        WriteProgress(Progress.Completed(Activity, "Uploading to " + session.Name));
+        foreach (var f in files) WriteObject(InfoObjects.FileData(session.App, f));
     }
 }

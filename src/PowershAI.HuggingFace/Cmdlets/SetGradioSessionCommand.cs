@@ -33,14 +33,14 @@ public sealed class SetGradioSessionCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process() => ForEachItem(new[] { Session }, s => s, value =>
     {
-        if (ResolveSessionOrWriteError(Session) is not { } session) return;
+        var session = SessionStore.Resolve(value);
         if (!ShouldProcess(session.Name, "Change the Gradio session")) return;
         if (Default) SessionStore.SetDefault(session);
         if (MaxCalls is int max) session.MaxCalls = max;
         if (MaxCallsPolicy != null) session.MaxCallsPolicy = MaxCallsPolicy.ToLowerInvariant();
         if (DownloadPath != null) session.DownloadPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DownloadPath);
         if (PassThru) WriteObject(session);
-    }
+    });
 }

@@ -34,11 +34,11 @@ public sealed class UpdateGradioApiResultCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter History { get; set; }
 
-    protected override void ProcessRecord() => new ResultReader
+    protected override void Process() => ForEachItem(new[] { ApiEvent }, e => e.ApiName, e => new ResultReader
     {
         MaxHeartBeats = MaxHeartBeats,
         NoOutput = NoOutput,
         History = History,
         Script = Script,
-    }.Read(this, ApiEvent);
+    }.Read(this, e));
 }

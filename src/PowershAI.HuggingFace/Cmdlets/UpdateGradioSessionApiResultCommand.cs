@@ -27,21 +27,15 @@ public sealed class UpdateGradioSessionApiResultCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter History { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        SessionApiEvent call;
         var value = Id is PSObject ps ? ps.BaseObject : Id;
-        try
+        ForEachItem(new[] { value }, v => v, v =>
         {
-            call = value as SessionApiEvent
-                ?? SessionStore.Resolve(Session).FindCall(value.ToString() ?? "")
-                ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"The session has no call with id '{value}'. Is it the right session?", target: value.ToString());
-        }
-        catch (GradioException ex)
-        {
-            WriteError(new ErrorRecord(ex, "GradioCallNotFound", ErrorCategory.ObjectNotFound, value));
-            return;
-        }
-        new ResultReader { MaxHeartBeats = MaxHeartBeats, NoOutput = NoOutput, History = History }.Read(this, call.ApiEvent);
+            var call = v as SessionApiEvent
+                ?? SessionStore.Resolve(Session).FindCall(v.ToString() ?? "")
+                ?? throw new GradioException(GradioErrorKind.CallNotFound, $"The session has no call with id '{v}'. Is it the right session?", target: v.ToString());
+            new ResultReader { MaxHeartBeats = MaxHeartBeats, NoOutput = NoOutput, History = History }.Read(this, call.ApiEvent);
+        });
     }
 }

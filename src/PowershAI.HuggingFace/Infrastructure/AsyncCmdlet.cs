@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PowershAI.HuggingFace.Core;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
 /// <summary>
-/// Base of every cmdlet that does I/O. The core's async work runs on the thread pool under a
-/// token that StopProcessing (Ctrl+C) cancels; anything it wants written is queued and written
-/// here, on the pipeline thread, while the cmdlet waits.
+/// Base of every cmdlet. It owns the failure policy (docs/design.md, "Failures"): the cmdlet's
+/// work runs through one guard, so whatever escapes it becomes a classified, terminating error
+/// record, and <see cref="ForEachItem{T}"/> makes a bad item among several a non-terminating one.
+/// The core's async work runs on the thread pool under a token that StopProcessing (Ctrl+C)
+/// cancels; anything it wants written is queued and written here, on the pipeline thread.
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet
 {
@@ -21,7 +23,70 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancelToken => _stop.Token;
 
+    /// <summary>The family of this cmdlet's error ids: Gradio&lt;Kind&gt; or HuggingFace&lt;Kind&gt;.</summary>
+    internal virtual ErrorFamily Family => ErrorFamily.Gradio;
+
+    /// <summary>What an error is about when the failure itself names nothing (a URL, an id).</summary>
+    protected virtual object? ErrorTarget => null;
+
+    protected sealed override void BeginProcessing() => Guard(Begin);
+
+    protected sealed override void ProcessRecord() => Guard(Process);
+
+    protected sealed override void EndProcessing() => Guard(End);
+
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Once, before the first pipeline item.</summary>
+    protected virtual void Begin() { }
+
+    /// <summary>Once per pipeline item (once in all without pipeline input).</summary>
+    protected virtual void Process() { }
+
+    /// <summary>Once, after the last pipeline item.</summary>
+    protected virtual void End() { }
+
+    /// <summary>
+    /// Runs <paramref name="each"/> for every item. When the cmdlet has several items (piped
+    /// in, or more than one given), a failing item is a non-terminating error and the others go
+    /// on; a single item's failure is the command's failure, so it terminates.
+    /// </summary>
+    protected void ForEachItem<T>(IReadOnlyCollection<T> items, Func<T, object?> target, Action<T> each)
+    {
+        var many = MyInvocation.ExpectingInput || items.Count > 1;
+        foreach (var item in items)
+        {
+            try
+            {
+                each(item);
+            }
+            catch (Exception ex) when (many && !PassesThrough(ex))
+            {
+                WriteError(ErrorMapping.ToRecord(ex, Family, target(item)));
+            }
+        }
+    }
+
+    /// <summary>Reports a failure about one thing and carries on (a warning-like error among results).</summary>
+    protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(ex, Family, target));
+
+    void Guard(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception ex) when (!PassesThrough(ex))
+        {
+            ThrowTerminatingError(ErrorMapping.ToRecord(ex, Family, ErrorTarget));
+        }
+    }
+
+    /// <summary>
+    /// PowerShell's own exceptions already carry their record (a stopped pipeline, -ErrorAction
+    /// Stop, a record this cmdlet threw, a parameter binding failure): they go on untouched.
+    /// </summary>
+    static bool PassesThrough(Exception ex) => ex is RuntimeException and not (ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException);
 
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
     protected void Post(Action write)
@@ -32,7 +97,7 @@ public abstract class AsyncCmdlet : PSCmdlet
 
     /// <summary>
     /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
-    /// PipelineStoppedException; core failures come out as <see cref="GradioException"/>.
+    /// PipelineStoppedException; core failures come out as they were thrown.
     /// </summary>
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
@@ -65,26 +130,6 @@ public abstract class AsyncCmdlet : PSCmdlet
     void Drain()
     {
         while (_writes.TryDequeue(out var write)) write();
-    }
-
-    /// <summary>Reports a failure for the current item and carries on with the next.</summary>
-    protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(ex, target));
-
-    /// <summary>Stops the whole command with a failure that makes going on pointless.</summary>
-    protected void ThrowFailure(Exception ex, object? target) => ThrowTerminatingError(ErrorMapping.ToRecord(ex, target));
-
-    /// <summary>The session a -Session argument means, or null after writing why there is none.</summary>
-    protected Objects.GradioSession? ResolveSessionOrWriteError(object? value)
-    {
-        try
-        {
-            return Objects.SessionStore.Resolve(value);
-        }
-        catch (GradioException ex)
-        {
-            WriteError(ErrorMapping.SessionNotFound(ex, value));
-            return null;
-        }
     }
 
     /// <summary>A progress sink for the core whose reports become Write-Progress on the pipeline thread.</summary>

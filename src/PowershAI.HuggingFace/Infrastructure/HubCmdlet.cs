@@ -10,6 +10,8 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// <summary>Base of the Hub cmdlets: a client with the caller's token (or the discovered one), and lazy listings.</summary>
 public abstract class HubCmdlet : AsyncCmdlet
 {
+    internal override ErrorFamily Family => ErrorFamily.HuggingFace;
+
     /// <summary>A client for this call: an explicit token wins, else the discovery order of TokenSource; anonymous on request.</summary>
     protected static HubClient Hub(SecureString? token = null, bool anonymous = false) =>
         new(new HubClientOptions { Token = TokenSource.Resolve(token, anonymous) });

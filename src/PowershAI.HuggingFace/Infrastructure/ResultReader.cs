@@ -11,7 +11,8 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// <summary>
 /// Reads a call's events for a cmdlet and writes one object per result event (generating,
 /// complete, error, heartbeat). Queue position and gr.Progress become progress bars, gr.Info
-/// information and gr.Warning warnings; an app error is also written as an error record.
+/// information and gr.Warning warnings. An app error (gr.Error) ends the read with a failure
+/// carrying the app's text, and marks the call "error"; a stopped pipeline marks it "cancelled".
 /// Stops after -MaxHeartBeats heartbeats in a row (resumable); a stopped pipeline cancels the job.
 /// </summary>
 sealed class ResultReader
@@ -35,15 +36,14 @@ sealed class ResultReader
     public void Read(AsyncCmdlet cmdlet, GradioApiEvent handle)
     {
         var job = handle.Job;
-        if (job.Finished && handle.LastQueryStatus == "complete")
+        if (job.Finished && handle.LastQueryStatus is "complete" or "error" or "cancelled")
         {
-            cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} has already completed.");
+            cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} has already ended ({handle.Status}).");
             return;
         }
         handle.LastQueryStatus = "running";
         var activity = $"Gradio {handle.ApiName}";
         var heartbeats = 0;
-        var completed = false;
         try
         {
             while (true)
@@ -55,8 +55,15 @@ sealed class ResultReader
                     Report(cmdlet, e, activity);
                     continue;
                 }
-                var data = e.Kind == GradioEventKind.Error ? e.Message : PSJson.ToPS(e.Data);
-                if (MapData != null && e.Kind != GradioEventKind.Error) data = MapData(e);
+                // An app's error ends the call as a failure; it is never written as a result.
+                if (e.Kind == GradioEventKind.Error) throw ErrorMapping.AppError(e.Message, e.Title, handle.ApiName);
+                if (e.Cancelled)
+                {
+                    End(handle, "cancelled", null);
+                    cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} was cancelled.");
+                    break;
+                }
+                var data = MapData != null ? MapData(e) : PSJson.ToPS(e.Data);
                 var result = new GradioApiEventResult(++handle.LastEventNum, Name(e.Kind), data);
                 Decorate?.Invoke(result);
                 var heartbeat = e.Kind == GradioEventKind.Heartbeat;
@@ -83,23 +90,24 @@ sealed class ResultReader
                 Script?.Invoke(new Hashtable { ["event"] = result, ["ApiEvent"] = handle });
                 if (e.IsTerminal)
                 {
-                    completed = true;
-                    Finish(cmdlet, handle, e);
+                    End(handle, "complete", null);
                     break;
                 }
             }
         }
-        catch (GradioException ex)
-        {
-            handle.Status = "complete";
-            handle.LastQueryStatus = "complete";
-            handle.Error = ex.Message;
-            cmdlet.WriteError(ErrorMapping.ToRecord(ex, handle.ApiName));
-        }
         catch (PipelineStoppedException)
         {
             // Ctrl+C, or Select-Object -First downstream: the user wants no more, so the server can stop too.
-            if (!completed) job.CancelAsync().Wait(TimeSpan.FromSeconds(3));
+            if (!job.Finished)
+            {
+                job.CancelAsync().Wait(TimeSpan.FromSeconds(3));
+                End(handle, "cancelled", null);
+            }
+            throw;
+        }
+        catch (Exception ex) when (ex is not RuntimeException)
+        {
+            End(handle, "error", ex.Message);
             throw;
         }
         finally
@@ -108,19 +116,11 @@ sealed class ResultReader
         }
     }
 
-    static void Finish(Cmdlet cmdlet, GradioApiEvent handle, GradioEvent e)
+    static void End(GradioApiEvent handle, string status, string? error)
     {
-        handle.Status = "complete";
-        handle.LastQueryStatus = "complete";
-        if (e.Kind == GradioEventKind.Error)
-        {
-            handle.Error = e.Message ?? "UnknownError";
-            cmdlet.WriteError(ErrorMapping.AppError(e.Message, e.Title, handle.ApiName));
-        }
-        else if (e.Cancelled)
-        {
-            cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} was cancelled.");
-        }
+        handle.Status = status;
+        handle.LastQueryStatus = status;
+        if (error != null) handle.Error = error;
     }
 
     static void Report(Cmdlet cmdlet, GradioEvent e, string activity)
@@ -157,7 +157,6 @@ sealed class ResultReader
     {
         GradioEventKind.Generating => "generating",
         GradioEventKind.Complete => "complete",
-        GradioEventKind.Error => "error",
         _ => "heartbeat",
     };
 }

@@ -30,10 +30,10 @@ public sealed class GradioApiEvent
     /// <summary>The transport: queue, call, websocket or run.</summary>
     public string Protocol => Job.Protocol;
 
-    /// <summary>null, then the last event's name, then complete.</summary>
+    /// <summary>null, then the last event's name; at the end complete, error or cancelled.</summary>
     public string? Status { get; internal set; }
 
-    /// <summary>running, complete or HeartBeatExpired.</summary>
+    /// <summary>running, complete, error, cancelled or HeartBeatExpired.</summary>
     public string LastQueryStatus { get; internal set; } = "running";
 
     public int LastEventNum { get; internal set; }

@@ -130,6 +130,9 @@ public sealed class SessionApiEvent
 
     public string? Status => ApiEvent.Status;
 
+    /// <summary>The failure's text when <see cref="Status"/> is error.</summary>
+    public object? Error => ApiEvent.Error;
+
     public GradioApiEvent ApiEvent { get; }
 
     internal GradioSession Session { get; }

@@ -86,19 +86,19 @@ static class SessionStore
             case null:
             case string { Length: 0 }:
             case ".":
-                return Default ?? throw new GradioException(GradioErrorKind.InvalidArguments,
+                return Default ?? throw new GradioException(GradioErrorKind.SessionNotFound,
                     All.Count == 0 ? "There is no Gradio session. Create one with New-GradioSession <url>." : "There are several Gradio sessions and none is the default. Choose one with Set-GradioSession <name> -Default.");
         }
         // A Space from Get-HuggingFaceSpace carries its session (PowershAI: control.GradioSession).
         if (value is PSObject carrier && carrier.Properties["control"] != null)
         {
             var inner = carrier.Properties["GradioSession"]?.Value ?? (carrier.Properties["control"].Value as System.Collections.IDictionary)?["GradioSession"];
-            return inner != null ? Resolve(inner) : throw new GradioException(GradioErrorKind.InvalidArguments,
+            return inner != null ? Resolve(inner) : throw new GradioException(GradioErrorKind.SessionNotFound,
                 $"Space {carrier.Properties["id"]?.Value} has no Gradio session. Open one with Connect-HuggingFaceSpaceGradio.", target: carrier.Properties["id"]?.Value?.ToString());
         }
         var text = v.ToString() ?? "";
         return ByName(text) ?? (Guid.TryParse(text, out var id) ? ById(id) : null)
-            ?? throw new GradioException(GradioErrorKind.InvalidArguments, $"There is no Gradio session named '{text}'. Sessions: {Names()}.", target: text);
+            ?? throw new GradioException(GradioErrorKind.SessionNotFound, $"There is no Gradio session named '{text}'. Sessions: {Names()}.", target: text);
     }
 
     static string Names()

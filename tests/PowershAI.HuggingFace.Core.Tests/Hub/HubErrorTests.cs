@@ -202,6 +202,6 @@ public sealed class HubErrorTests
     [InlineData("acme/repo.git")]
     public void Malformed_repo_ids_are_refused_before_any_request(string id)
     {
-        Assert.Throws<ArgumentException>(() => RepoPath.Validate(id));
+        Assert.Equal(HubErrorKind.InvalidArgument, Assert.Throws<HubException>(() => RepoPath.Validate(id)).Kind);
     }
 }

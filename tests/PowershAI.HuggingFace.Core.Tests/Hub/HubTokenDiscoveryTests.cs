@@ -138,7 +138,7 @@ public sealed class HubTokenDiscoveryTests : HubEnvironmentTest
         Assert.Equal("http://127.0.0.1:8/api/models", new HubClient(new HubClientOptions { Token = HubToken.Anonymous }).Url("/api/models").AbsoluteUri);
 
         HubEndpoint.Override = "not a url";
-        Assert.Throws<ArgumentException>(() => HubEndpoint.Current);
+        Assert.Equal(HubErrorKind.InvalidArgument, Assert.Throws<HubException>(() => HubEndpoint.Current).Kind);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Hub;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
@@ -20,17 +19,9 @@ public sealed class ConnectHuggingFaceSpaceGradioCommand : SpaceCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord() => ForEachSpace((hub, id) =>
+    protected override void Process() => ForEachSpace((hub, id) =>
     {
         var info = Await(ct => hub.GetRepoAsync(HubRepoType.Space, id, ct: ct));
-        if (info == null) return;
-        try
-        {
-            WriteObject(SpaceConnector.Connect(this, hub, info, ServerRoot, Force));
-        }
-        catch (GradioException ex)
-        {
-            WriteFailure(ex, id);
-        }
+        if (info != null) WriteObject(SpaceConnector.Connect(this, hub, info, ServerRoot, Force));
     });
 }

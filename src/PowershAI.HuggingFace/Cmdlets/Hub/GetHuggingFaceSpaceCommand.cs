@@ -45,34 +45,22 @@ public sealed class GetHuggingFaceSpaceCommand : HubCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Author;
+
+    protected override void Process()
     {
         var hub = Hub(Token);
         if (ParameterSetName != SingleSet)
         {
-            try
-            {
-                var author = My ? Await(ct => hub.WhoamiAsync(ct))?["name"]?.ToString() : Author;
-                WriteEach(hub.ListReposAsync(HubRepoType.Space, new HubQuery().Add("author", author), CancelToken), n => HubObjects.Space(n));
-            }
-            catch (HubException ex)
-            {
-                WriteFailure(ex, Author);
-            }
+            var author = My ? Await(ct => hub.WhoamiAsync(ct))?["name"]?.ToString() : Author;
+            WriteEach(hub.ListReposAsync(HubRepoType.Space, new HubQuery().Add("author", author), CancelToken), n => HubObjects.Space(n));
             return;
         }
-        foreach (var item in Space)
+        ForEachItem(Space, HubObjects.SpaceId, item =>
         {
             var id = HubObjects.SpaceId(item);
-            try
-            {
-                var info = Await(ct => hub.GetRepoAsync(HubRepoType.Space, id, extra: new HubQuery().Add("full", true), ct: ct));
-                if (info != null) WriteObject(HubObjects.Space(info, NoGradioSession ? null : SpaceConnector.TryConnect(this, hub, info, GradioServerRoot)));
-            }
-            catch (HubException ex)
-            {
-                WriteFailure(ex, id);
-            }
-        }
+            var info = Await(ct => hub.GetRepoAsync(HubRepoType.Space, id, extra: new HubQuery().Add("full", true), ct: ct));
+            if (info != null) WriteObject(HubObjects.Space(info, NoGradioSession ? null : SpaceConnector.TryConnect(this, hub, info, GradioServerRoot)));
+        });
     }
 }

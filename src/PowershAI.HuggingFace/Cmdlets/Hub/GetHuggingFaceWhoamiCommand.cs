@@ -17,17 +17,10 @@ public sealed class GetHuggingFaceWhoamiCommand : HubCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var hub = Hub(Token);
-        try
-        {
-            var me = Await(ct => hub.WhoamiAsync(ct));
-            if (me != null) WriteObject(HubObjects.Whoami(me, hub.Token.Source));
-        }
-        catch (HubException ex)
-        {
-            WriteFailure(ex, hub.Token.Source);
-        }
+        var me = Await(ct => hub.WhoamiAsync(ct));
+        if (me != null) WriteObject(HubObjects.Whoami(me, hub.Token.Source));
     }
 }

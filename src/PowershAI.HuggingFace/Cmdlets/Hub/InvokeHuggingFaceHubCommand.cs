@@ -55,7 +55,9 @@ public sealed class InvokeHuggingFaceHubCommand : HubCmdlet
     /// <summary>Send no token, even when one is set.</summary>
     [Parameter] public SwitchParameter Public { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Endpoint;
+
+    protected override void Process()
     {
         var path = Endpoint.Contains("://") || Endpoint.TrimStart('/').StartsWith("api/") ? Endpoint : "/api/" + Endpoint.TrimStart('/');
         var query = new HubQuery()
@@ -65,13 +67,6 @@ public sealed class InvokeHuggingFaceHubCommand : HubCmdlet
         if (Config) query.Add("config", true);
         if (RawParams != null)
             foreach (DictionaryEntry kv in RawParams) query.Add(kv.Key.ToString()!, PSJson.FromPS(kv.Value));
-        try
-        {
-            WriteEach(Take(Hub(Token, Public).QueryAsync(path, query, CancelToken), Limit ?? 0), n => PSJson.ToPS(n));
-        }
-        catch (HubException ex)
-        {
-            WriteFailure(ex, Endpoint);
-        }
+        WriteEach(Take(Hub(Token, Public).QueryAsync(path, query, CancelToken), Limit ?? 0), n => PSJson.ToPS(n));
     }
 }

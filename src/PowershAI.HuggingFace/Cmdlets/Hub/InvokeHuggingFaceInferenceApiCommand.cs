@@ -47,37 +47,32 @@ public sealed class InvokeHuggingFaceInferenceApiCommand : HubCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Model;
+
+    protected override void Process()
     {
         var request = Request();
         var streaming = Stream || StreamCallback != null;
         request["stream"] = streaming;
         var hub = Hub(Token, Public);
+        if (!streaming)
+        {
+            WriteObject(PSJson.ToPS(Await(ct => hub.ChatAsync(request, ct))));
+            return;
+        }
+        var e = hub.StreamChatAsync(request, CancelToken).GetAsyncEnumerator(CancelToken);
         try
         {
-            if (!streaming)
+            while (Await(_ => e.MoveNextAsync().AsTask()))
             {
-                WriteObject(PSJson.ToPS(Await(ct => hub.ChatAsync(request, ct))));
-                return;
-            }
-            var e = hub.StreamChatAsync(request, CancelToken).GetAsyncEnumerator(CancelToken);
-            try
-            {
-                while (Await(_ => e.MoveNextAsync().AsTask()))
-                {
-                    if (e.Current.Content.Length == 0) continue;
-                    StreamCallback?.Invoke(e.Current.Content);
-                    WriteObject(e.Current.Content);
-                }
-            }
-            finally
-            {
-                e.DisposeAsync().AsTask().Wait();
+                if (e.Current.Content.Length == 0) continue;
+                StreamCallback?.Invoke(e.Current.Content);
+                WriteObject(e.Current.Content);
             }
         }
-        catch (HubException ex)
+        finally
         {
-            WriteFailure(ex, Model);
+            e.DisposeAsync().AsTask().Wait();
         }
     }
 

@@ -33,22 +33,15 @@ public abstract class GetRepoCmdlet : RepoCmdlet
     [Parameter]
     public string? Revision { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var hub = Hub(Token);
-        foreach (var item in Name)
+        ForEachItem(Name, HubObjects.SpaceId, item =>
         {
             var id = HubObjects.SpaceId(item);
-            try
-            {
-                var info = Await(ct => hub.GetRepoAsync(Type, id, Revision, extra: new HubQuery().Add("full", true), ct: ct));
-                if (info != null) WriteObject(View(info));
-            }
-            catch (HubException ex)
-            {
-                WriteFailure(ex, id);
-            }
-        }
+            var info = Await(ct => hub.GetRepoAsync(Type, id, Revision, extra: new HubQuery().Add("full", true), ct: ct));
+            if (info != null) WriteObject(View(info));
+        });
     }
 }
 
@@ -74,21 +67,16 @@ public abstract class FindRepoCmdlet : RepoCmdlet
 
     [Parameter] public string[]? Expand { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => Search;
+
+    protected override void Process()
     {
         var query = new HubQuery().Add("search", Search).Add("author", Author).Add("filter", Filter).Add("sort", Sort)
             .Add("limit", Limit == 0 ? null : System.Math.Min(Limit, 1000)).Add("expand[]", Expand);
         if (Full) query.Add("full", true);
         if (RawParams != null)
             foreach (DictionaryEntry kv in RawParams) query.Add(kv.Key.ToString()!, PSJson.FromPS(kv.Value));
-        try
-        {
-            WriteEach(Take(Hub(Token).ListReposAsync(Type, query, CancelToken), Limit), View);
-        }
-        catch (HubException ex)
-        {
-            WriteFailure(ex, Search);
-        }
+        WriteEach(Take(Hub(Token).ListReposAsync(Type, query, CancelToken), Limit), View);
     }
 }
 

@@ -29,26 +29,16 @@ public sealed class SetHuggingFaceTokenCommand : HubCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override object? ErrorTarget => "Set-HuggingFaceToken";
+
+    protected override void Process()
     {
         var token = Token ?? Host.UI.PromptForCredential("Hugging Face access token", "Paste the access token as the password.", "hf", "")?.Password;
         if (token == null || token.Length == 0)
-        {
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException("No token was given."), "HuggingFaceNoToken", ErrorCategory.InvalidArgument, null));
-            return;
-        }
+            throw new HubException(HubErrorKind.InvalidArgument, "No token was given.");
         // The new token is checked, not whichever one was set before.
         var hub = new HubClient(new HubClientOptions { Token = HubToken.FromSecureString(token, TokenOrigin.Parameter, "the token given to Set-HuggingFaceToken") });
-        System.Text.Json.Nodes.JsonNode? me;
-        try
-        {
-            me = Await(ct => hub.WhoamiAsync(ct));
-        }
-        catch (HubException ex)
-        {
-            ThrowFailure(ex, "Set-HuggingFaceToken");
-            return;
-        }
+        var me = Await(ct => hub.WhoamiAsync(ct));
         var user = me?["name"]?.ToString();
         if (!ShouldProcess(user ?? "the token", Persist ? $"Use the token of {user} and write it to {TokenFile.Path}" : $"Use the token of {user} in this process")) return;
         TokenSource.SetSessionToken(token);
@@ -60,7 +50,8 @@ public sealed class SetHuggingFaceTokenCommand : HubCmdlet
             }
             catch (System.Exception ex) when (ex is System.IO.IOException or System.UnauthorizedAccessException or System.PlatformNotSupportedException)
             {
-                WriteFailure(ex, TokenFile.Path);
+                // The token is set for this process all the same; only keeping it failed.
+                WriteFailure(new HubException(HubErrorKind.TokenFile, $"The token could not be written to {TokenFile.Path}: {ex.Message}", ex), TokenFile.Path);
             }
         }
         WriteVerbose($"The Hub cmdlets now use the token of {user}.");

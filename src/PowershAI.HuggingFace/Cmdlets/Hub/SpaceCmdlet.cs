@@ -26,18 +26,7 @@ public abstract class SpaceCmdlet : HubCmdlet
     protected void ForEachSpace(Action<HubClient, string> action)
     {
         var hub = Hub(Token);
-        foreach (var item in Space)
-        {
-            var id = HubObjects.SpaceId(item);
-            try
-            {
-                action(hub, id);
-            }
-            catch (HubException ex)
-            {
-                WriteFailure(ex, id);
-            }
-        }
+        ForEachItem(Space, HubObjects.SpaceId, item => action(hub, HubObjects.SpaceId(item)));
     }
 
     /// <summary>Waits for RUNNING with a progress bar; false (with a warning) when the time runs out.</summary>

@@ -18,7 +18,7 @@ public sealed class StartHuggingFaceSpaceCommand : SpaceCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord() => ForEachSpace((hub, id) =>
+    protected override void Process() => ForEachSpace((hub, id) =>
     {
         if (!ShouldProcess(id, "Wake the Space and wait until it runs")) return;
         if (!WaitRunning(hub, id, TimeSpan.FromSeconds(Timeout), wake: true) || !PassThru) return;
@@ -44,7 +44,7 @@ public sealed class RestartHuggingFaceSpaceCommand : SpaceCmdlet
     [ValidateRange(1, 86400)]
     public int Timeout { get; set; } = 600;
 
-    protected override void ProcessRecord() => ForEachSpace((hub, id) =>
+    protected override void Process() => ForEachSpace((hub, id) =>
     {
         if (!ShouldProcess(id, Factory ? "Factory-rebuild and restart the Space" : "Restart the Space")) return;
         Await(ct => hub.RestartSpaceAsync(id, Factory, ct));
@@ -57,7 +57,7 @@ public sealed class RestartHuggingFaceSpaceCommand : SpaceCmdlet
 [OutputType(typeof(string))]
 public sealed class SuspendHuggingFaceSpaceCommand : SpaceCmdlet
 {
-    protected override void ProcessRecord() => ForEachSpace((hub, id) =>
+    protected override void Process() => ForEachSpace((hub, id) =>
     {
         if (!ShouldProcess(id, "Pause the Space")) return;
         WriteObject(Await(ct => hub.PauseSpaceAsync(id, ct)).Stage);

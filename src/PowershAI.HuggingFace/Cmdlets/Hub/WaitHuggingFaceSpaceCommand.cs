@@ -31,6 +31,6 @@ public sealed class WaitHuggingFaceSpaceCommand : SpaceCmdlet
     [Parameter]
     public SwitchParameter NoStatus { get; set; }
 
-    protected override void ProcessRecord() => ForEachSpace((hub, id) =>
+    protected override void Process() => ForEachSpace((hub, id) =>
         WriteObject(WaitRunning(hub, id, TimeSpan.FromSeconds(Timeout), wake: !NoStart, showProgress: !NoStatus)));
 }
