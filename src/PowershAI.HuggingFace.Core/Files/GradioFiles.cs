@@ -70,10 +70,9 @@ public static class GradioFiles
                 }
                 return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
             }, "Uploading " + string.Join(", ", files.Select(f => f.Name)), ct).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            var paths = GradioClient.ParseJson(text, "Uploading", url) as JsonArray;
-            if (paths == null || paths.Count != files.Count)
-                throw new GradioException(GradioErrorKind.MalformedResponse, $"The upload answer should list {files.Count} server path(s) but is: {Cut(text)}", target: url.ToString());
+            var answer = await client.ReadJsonBodyAsync(response, "Uploading", ct).ConfigureAwait(false);
+            if (answer is not JsonArray paths || paths.Count != files.Count)
+                throw new GradioException(GradioErrorKind.MalformedResponse, $"The upload answer should list {files.Count} server path(s) but is: {Cut(answer?.ToJsonString() ?? "")}", target: url.ToString());
             return files.Select((f, i) =>
             {
                 var path = paths[i]?.ToString() ?? "";
@@ -95,8 +94,8 @@ public static class GradioFiles
         Directory.CreateDirectory(directory);
         // Files the app names on another host are fetched without the app's cookies or token.
         var sameApp = string.Equals(url.GetLeftPart(UriPartial.Authority), app.Root.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
-        var fetcher = sameApp ? client : GradioClient.Anonymous(url, client.Options.Timeout);
-        using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var fetcher = sameApp ? client : client.Anonymous(url);
+        using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, ct).ConfigureAwait(false);
         var total = response.Content.Headers.ContentLength;
         var target = SafeFileName.UniquePath(directory, name);
         var partial = target + ".partial";

@@ -33,18 +33,17 @@ static class AppDiscovery
     static async Task<JsonObject?> ReadConfigAsync(GradioClient client, CancellationToken ct)
     {
         var url = GradioUrl.Join(client.Root, "config");
-        using var response = await client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Reading the app's /config", HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var response = await client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Reading the app's /config", ct).ConfigureAwait(false);
         if ((int)response.StatusCode == 404) return null;
-        if (!response.IsSuccessStatusCode) throw Http.HttpFailure.FromResponse(response, body, $"Reading {url}");
+        if (!response.IsSuccessStatusCode) throw GradioFailure.FromResponse(response, await client.ReadErrorBodyAsync(response, ct).ConfigureAwait(false), $"Reading {url}");
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(body);
+            node = await client.ReadJsonBodyAsync(response, $"Reading {url}", ct).ConfigureAwait(false);
         }
-        catch (System.Text.Json.JsonException)
+        catch (GradioException ex) when (ex.Kind == GradioErrorKind.MalformedResponse)
         {
-            throw new GradioException(GradioErrorKind.NotGradio, $"{client.Root} does not look like a Gradio app: /config is not JSON.", target: url.ToString());
+            throw new GradioException(GradioErrorKind.NotGradio, $"{client.Root} does not look like a Gradio app: /config is not JSON.", ex, target: url.ToString());
         }
         if (node is not JsonObject obj || (obj["components"] == null && obj["dependencies"] == null))
             throw new GradioException(GradioErrorKind.NotGradio, $"{client.Root} does not look like a Gradio app: /config has no components or dependencies.", target: url.ToString());
@@ -56,14 +55,13 @@ static class AppDiscovery
     static async Task<JsonObject?> ReadInfoAsync(GradioClient client, Uri apiBase, bool required, CancellationToken ct)
     {
         var url = GradioUrl.Join(apiBase, "info");
-        using var response = await client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Reading the app's /info", HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var response = await client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Reading the app's /info", ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             if (!required && (int)response.StatusCode is 404 or 405) return null;
-            throw Http.HttpFailure.FromResponse(response, body, $"Reading {url}");
+            throw GradioFailure.FromResponse(response, await client.ReadErrorBodyAsync(response, ct).ConfigureAwait(false), $"Reading {url}");
         }
-        var node = GradioClient.ParseJson(body, $"Reading {url}", url);
+        var node = await client.ReadJsonBodyAsync(response, $"Reading {url}", ct).ConfigureAwait(false);
         if (node is JsonObject obj && obj["named_endpoints"] is JsonObject) return obj;
         if (!required) return null;
         throw new GradioException(GradioErrorKind.MalformedResponse, $"{url} answered without 'named_endpoints'.", target: url.ToString());

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,23 +15,34 @@ using PowershAI.HuggingFace.Core.Http;
 namespace PowershAI.HuggingFace.Core.Gradio;
 
 /// <summary>
-/// A shared <see cref="GradioConnection"/> seen through one caller's options. Cheap: made per
-/// cmdlet call. Every request to the app goes through <see cref="SendAsync"/>, which applies
-/// the timeout, the explicit token and the error classification.
+/// A pooled <see cref="GradioConnection"/> seen through one caller's options. Cheap: made per
+/// cmdlet call. Every request to the app goes through <see cref="SendRawAsync"/> (the shared
+/// <see cref="HttpSender"/> with this caller's timeout, token and log; a 429 is retried as the
+/// app asks), and every failure comes out as a <see cref="GradioException"/>.
 /// </summary>
 public sealed class GradioClient
 {
+    const int MaxErrorBodyBytes = 64 * 1024;
+    static readonly RetryPolicy Retry = new();
+
     public GradioClient(GradioConnection connection, GradioClientOptions? options = null)
     {
         Connection = connection;
         Options = options ?? new GradioClientOptions();
     }
 
-    public static GradioClient For(string url, GradioClientOptions? options = null) => new(GradioConnection.For(url), options);
+    /// <summary>The client for the app at <paramref name="url"/>: the pooled connection of its root and the options' credential.</summary>
+    public static GradioClient For(string url, GradioClientOptions? options = null) => For(GradioUrl.NormalizeRoot(url), options);
+
+    public static GradioClient For(Uri root, GradioClientOptions? options = null)
+    {
+        options ??= new GradioClientOptions();
+        return new(ClientState.Current.Connections.For(root, options.Credential), options);
+    }
 
     /// <summary>A client for a host that is not the app (files it links to elsewhere): no token, no login.</summary>
-    public static GradioClient Anonymous(Uri url, TimeSpan timeout) =>
-        new(GradioConnection.For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/")), new GradioClientOptions { Timeout = timeout });
+    public GradioClient Anonymous(Uri url) => For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"),
+        new GradioClientOptions { Timeout = Options.Timeout, Log = Options.Log });
 
     public GradioConnection Connection { get; }
 
@@ -42,38 +57,43 @@ public sealed class GradioClient
         return await Connection.GetAppInfoAsync(this, refresh, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Logs in once per connection when the caller gave a credential.</summary>
+    /// <summary>Logs in once per connection (connections are per credential) when the caller gave a credential.</summary>
     public async Task EnsureLoginAsync(CancellationToken ct)
     {
         var cred = Options.Credential;
         if (cred == null || Connection.LoggedIn) return;
-        var form = new FormUrlEncodedContent(new[]
-        {
-            new System.Collections.Generic.KeyValuePair<string, string>("username", cred.UserName),
-            new System.Collections.Generic.KeyValuePair<string, string>("password", cred.Password),
-        });
+        var secrets = Connection.Sender.Secrets;
+        secrets.Add(cred.Password);
         var url = GradioUrl.Join(Root, "login");
-        using var response = await SendRawAsync(() => new HttpRequestMessage(HttpMethod.Post, url) { Content = form }, "Login", HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var response = await SendRawAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(new[]
+            {
+                new KeyValuePair<string, string>("username", cred.UserName),
+                new KeyValuePair<string, string>("password", cred.Password),
+            }),
+        }, "Login", ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            var body = await ReadErrorBodyAsync(response, ct).ConfigureAwait(false);
             if ((int)response.StatusCode is 400 or 401 or 403)
-                throw new GradioException(GradioErrorKind.AuthenticationFailed, $"Login to {Root} was refused: {HttpFailure.Detail(body)}", status: response.StatusCode, target: url.ToString());
-            throw HttpFailure.FromResponse(response, body, "Login");
+                throw new GradioException(GradioErrorKind.AuthenticationFailed, $"Login to {Root} was refused: {GradioFailure.Detail(body)}", status: response.StatusCode, target: url.ToString());
+            throw GradioFailure.FromResponse(response, body, "Login");
         }
+        foreach (System.Net.Cookie cookie in Connection.Cookies.GetCookies(Root)) secrets.Add(cookie.Value);
         Connection.LoggedIn = true;
         Connection.Forget();
     }
 
-    /// <summary>Sends a request and returns a successful response; anything else becomes a <see cref="GradioException"/>.</summary>
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    /// <summary>Sends a request and returns a successful response (headers read); anything else becomes a <see cref="GradioException"/>.</summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct)
     {
-        var response = await SendRawAsync(make, what, completion, ct).ConfigureAwait(false);
+        var response = await SendRawAsync(make, what, ct).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
-            var body = await ReadBodyAsync(response, ct).ConfigureAwait(false);
-            throw HttpFailure.FromResponse(response, body, what);
+            var body = await ReadErrorBodyAsync(response, ct).ConfigureAwait(false);
+            throw GradioFailure.FromResponse(response, body, what);
         }
     }
 
@@ -88,55 +108,98 @@ public sealed class GradioClient
     public async Task<JsonNode?> ReadJsonAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct)
     {
         using var response = await SendAsync(make, what, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        return ParseJson(text, what, response.RequestMessage?.RequestUri);
+        return await ReadJsonBodyAsync(response, what, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A response's JSON, read within the size and silence bounds and parsed from its bytes.</summary>
+    public async Task<JsonNode?> ReadJsonBodyAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        var url = response.RequestMessage?.RequestUri;
+        using var body = await Guard(BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, Options.Timeout, what, ct)).ConfigureAwait(false);
+        return ParseJson(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length), what, url);
+    }
+
+    /// <summary>The text of a failed answer, cut to a size worth quoting.</summary>
+    public Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken ct) =>
+        BoundedBody.ReadTextAsync(response, MaxErrorBodyBytes, Options.Timeout, ct);
 
     public static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
-    public static JsonNode? ParseJsonText(string text, string what, Uri? url) => ParseJson(text, what, url);
+    public static JsonNode? ParseJsonText(string text, string what, Uri? url) => ParseJson(Encoding.UTF8.GetBytes(text), what, url);
 
-    internal static JsonNode? ParseJson(string text, string what, Uri? url)
+    internal static JsonNode? ParseJson(ReadOnlySpan<byte> utf8, string what, Uri? url)
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(utf8);
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (JsonException ex)
         {
             throw new GradioException(GradioErrorKind.MalformedResponse, $"{what}: the server's answer is not valid JSON ({ex.Message}).", ex, target: url?.ToString());
         }
     }
 
     /// <summary>Sends without judging the status: the timeout bounds the wait for the answer's headers.</summary>
-    public async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, HttpCompletionOption completion, CancellationToken ct)
+    public Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Guard(Connection.Sender.SendAsync(() =>
     {
-        using var request = make();
+        var request = make();
         if (Options.BearerToken is { Length: > 0 } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Options.Timeout);
+        return request;
+    }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Retry }, ct));
+
+    /// <summary>
+    /// The events of a GET event stream, each message's data parsed as JSON (null when it is not
+    /// JSON), within the stream's silence bound and the message size limit.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            return request;
+        }, what, ct).ConfigureAwait(false);
+        if (!SseReader.IsEventStream(response))
+            throw new GradioException(GradioErrorKind.MalformedResponse,
+                $"{what}: {url.GetLeftPart(UriPartial.Path)} answered {response.Content.Headers.ContentType?.MediaType}, not an event stream.", target: url.ToString());
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var events = SseReader.EnumerateAsync(stream, JsonData, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            return await Connection.Http.SendAsync(request, completion, timeout.Token).ConfigureAwait(false);
+            while (await Guard(events.MoveNextAsync().AsTask()).ConfigureAwait(false))
+                yield return events.Current;
         }
-        catch (Exception ex) when (ex is not GradioException)
+        finally
         {
-            ct.ThrowIfCancellationRequested();
-            throw HttpFailure.FromException(ex, what, request.RequestUri!, timeout.IsCancellationRequested);
+            await events.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>An event's data as JSON, read from its bytes; data that is not JSON is a malformed message.</summary>
+    static JsonNode? JsonData(string eventType, ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty) return null;
+        try
+        {
+            return JsonNode.Parse(data);
+        }
+        catch (JsonException ex)
+        {
+            throw new GradioException(GradioErrorKind.MalformedResponse, $"An event of the stream is not JSON ({ex.Message}).", ex);
+        }
+    }
+
+    /// <summary>Awaits a transport operation, turning its failures into Gradio's kinds.</summary>
+    static async Task<T> Guard<T>(Task<T> operation)
     {
         try
         {
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return await operation.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (TransportFailure t)
         {
-            ct.ThrowIfCancellationRequested();
-            return "";
+            throw GradioFailure.FromTransport(t);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
@@ -29,4 +30,17 @@ public sealed class GradioClientOptions
 
     /// <summary>User name and password for apps launched with auth=.</summary>
     public NetworkCredential? Credential { get; set; }
+
+    /// <summary>Where this caller's HTTP exchanges are reported (the cmdlet's -Verbose and -Debug).</summary>
+    public IHttpLog? Log { get; set; }
+
+    /// <summary>The same settings reported to <paramref name="log"/> instead.</summary>
+    public GradioClientOptions WithLog(IHttpLog? log) => new()
+    {
+        Timeout = Timeout,
+        _streamIdle = _streamIdle,
+        BearerToken = BearerToken,
+        Credential = Credential,
+        Log = log,
+    };
 }

@@ -1,62 +1,39 @@
 using System;
-using System.Collections.Concurrent;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
 /// <summary>
-/// What is shared by everything that talks to one app: one HttpClient (so connections and the
-/// login cookies are reused) and the cached app description. One per app root, process-wide.
+/// What is shared by everything that talks to one app as one user: one HttpClient (so
+/// connections and the login cookies are reused) and the cached app description. Pooled by
+/// <see cref="ConnectionPool"/> per app root and credential.
 /// </summary>
 public sealed class GradioConnection
 {
-    static readonly ConcurrentDictionary<string, GradioConnection> Pool = new(StringComparer.OrdinalIgnoreCase);
-
     readonly SemaphoreSlim _infoLock = new(1, 1);
     AppInfo? _info;
 
-    GradioConnection(Uri root, HttpMessageHandler? handler)
+    internal GradioConnection(Uri root, HttpMessageHandler? handler = null)
     {
         Root = root;
         Cookies = new CookieContainer();
-        handler ??= new HttpClientHandler
-        {
-            CookieContainer = Cookies,
-            UseCookies = true,
-            AllowAutoRedirect = true,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-        Http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        Http.DefaultRequestHeaders.UserAgent.ParseAdd("PowershAI.HuggingFace/" + typeof(GradioConnection).Assembly.GetName().Version);
+        var http = handler == null ? HttpClients.Create(Cookies, followRedirects: true) : HttpClients.Create(handler);
+        Sender = new HttpSender(http, ClientState.Current.Secrets);
     }
 
-    /// <summary>The shared connection for the app at <paramref name="url"/> (normalised to its root).</summary>
-    public static GradioConnection For(string url) => For(GradioUrl.NormalizeRoot(url));
-
-    public static GradioConnection For(Uri root) => Pool.GetOrAdd(root.AbsoluteUri, _ => new GradioConnection(root, null));
-
-    /// <summary>
-    /// The pooled connection whose app holds <paramref name="url"/> (the longest root it starts
-    /// with), so a raw request carries that app's login; else the connection of its host.
-    /// </summary>
-    public static GradioConnection ForUrl(Uri url)
-    {
-        var text = url.AbsoluteUri;
-        var owner = Pool.Values.Where(c => text.StartsWith(c.Root.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(c => c.Root.AbsoluteUri.Length).FirstOrDefault();
-        return owner ?? For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"));
-    }
+    /// <summary>The pooled connection for the app at <paramref name="url"/> (normalised to its root), without a login.</summary>
+    public static GradioConnection For(string url) => ClientState.Current.Connections.For(GradioUrl.NormalizeRoot(url), null);
 
     /// <summary>A connection outside the pool, over a caller's handler (tests).</summary>
     public static GradioConnection CreateUnpooled(Uri root, HttpMessageHandler handler) => new(root, handler);
 
     public Uri Root { get; }
 
-    internal HttpClient Http { get; }
+    internal HttpSender Sender { get; }
 
     internal CookieContainer Cookies { get; }
 

@@ -6,44 +6,28 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using PowershAI.HuggingFace.Core.Gradio;
 
 namespace PowershAI.HuggingFace.Core.Http;
 
 /// <summary>
-/// Event streams with an idle bound: a stream silent for longer than the bound fails with a
-/// timeout, a connection that breaks fails as a dropped stream. Used by the Gradio transports
-/// and the Hub's streamed chat.
+/// Event streams (System.Net.ServerSentEvents parses them) with two bounds: a silence longer
+/// than the idle bound fails as a timeout, and a message larger than the size bound fails as
+/// too large before it is held in memory. A connection that breaks fails as dropped. Used by the
+/// Gradio transports and the Hub's streamed chat.
 /// </summary>
 public static class SseReader
 {
-    public static async IAsyncEnumerable<SseItem<string>> ReadAsync(GradioClient client, Uri url, string what, [EnumeratorCancellation] CancellationToken ct)
-    {
-        using var response = await client.SendAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            return request;
-        }, what, ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        var bound = client.Options.StreamIdleTimeout;
-        await foreach (var item in EnumerateAsync(stream, bound,
-            ex => new GradioException(GradioErrorKind.Timeout, $"{what}: the event stream was silent for {bound.TotalSeconds:0} s, longer than allowed (heartbeats should come every 15 s).", ex, target: url.ToString()),
-            ex => new GradioException(GradioErrorKind.StreamDropped, $"{what}: the event stream from {url.GetLeftPart(UriPartial.Authority)} broke off ({ex.Message}).", ex, target: url.ToString()),
-            ct).ConfigureAwait(false))
-            yield return item;
-    }
-
     /// <summary>
-    /// The events of an open stream (System.Net.ServerSentEvents parses them). A silence longer
-    /// than <paramref name="idleBound"/> ends it with <paramref name="silent"/>'s exception, a
-    /// broken connection with <paramref name="broken"/>'s; the caller's cancellation passes through.
+    /// The events of an open stream, each parsed by <paramref name="parser"/> straight from its
+    /// UTF-8 bytes (no intermediate string). Failures are <see cref="TransportFailure"/>s; the
+    /// caller's cancellation passes through.
     /// </summary>
-    public static async IAsyncEnumerable<SseItem<string>> EnumerateAsync(Stream stream, TimeSpan idleBound,
-        Func<Exception, Exception> silent, Func<Exception, Exception> broken, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SseItem<T>> EnumerateAsync<T>(Stream stream, SseItemParser<T> parser, TimeSpan idleBound, long maxMessageBytes,
+        string what, Uri url, [EnumeratorCancellation] CancellationToken ct)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var items = SseParser.Create(stream).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
+        var limited = new MessageLimitStream(stream, maxMessageBytes, what, url);
+        var items = SseParser.Create(limited, parser).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
         try
         {
             while (true)
@@ -56,12 +40,14 @@ public static class SseReader
                 }
                 catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
                 {
-                    throw silent(ex);
+                    throw new TransportFailure(TransportFailureKind.Timeout,
+                        $"{what}: the event stream was silent for {idleBound.TotalSeconds:0} s, longer than allowed.", url, ex);
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
                     ct.ThrowIfCancellationRequested();
-                    throw broken(ex);
+                    throw new TransportFailure(TransportFailureKind.Dropped,
+                        $"{what}: the event stream from {url.GetLeftPart(UriPartial.Authority)} broke off ({ex.Message}).", url, ex);
                 }
                 if (!more) yield break;
                 yield return items.Current;
@@ -70,6 +56,82 @@ public static class SseReader
         finally
         {
             await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether an answer is an event stream; an HTML page or JSON where events were expected is not.</summary>
+    public static bool IsEventStream(HttpResponseMessage response) =>
+        response.Content?.Headers.ContentType?.MediaType is not { } type || type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Passes bytes through while counting those of the current message (up to a blank line); one
+    /// larger than the bound ends the stream with <see cref="TransportFailureKind.TooLarge"/>.
+    /// </summary>
+    sealed class MessageLimitStream : Stream
+    {
+        readonly Stream _inner;
+        readonly long _max;
+        readonly string _what;
+        readonly Uri _url;
+        long _message;
+        bool _lineEmpty = true;
+
+        public MessageLimitStream(Stream inner, long max, string what, Uri url)
+        {
+            _inner = inner;
+            _max = max;
+            _what = what;
+            _url = url;
+        }
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
+        {
+            var read = await _inner.ReadAsync(buffer, offset, count, ct).ConfigureAwait(false);
+            Count(buffer, offset, read);
+            return read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = _inner.Read(buffer, offset, count);
+            Count(buffer, offset, read);
+            return read;
+        }
+
+        void Count(byte[] buffer, int offset, int read)
+        {
+            for (var i = offset; i < offset + read; i++)
+            {
+                var b = buffer[i];
+                if (b == (byte)'\n')
+                {
+                    if (_lineEmpty) _message = 0; // a blank line ends the message
+                    _lineEmpty = true;
+                }
+                else if (b != (byte)'\r')
+                {
+                    _lineEmpty = false;
+                    if (++_message > _max)
+                        throw new TransportFailure(TransportFailureKind.TooLarge,
+                            $"{_what}: an event-stream message is larger than {Limits.Describe(_max)}, the most this client reads.", _url);
+                }
+            }
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 }

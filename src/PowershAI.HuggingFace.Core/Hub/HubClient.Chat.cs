@@ -34,27 +34,31 @@ public sealed partial class HubClient
         var url = HubEndpoint.Join(Router, "chat/completions");
         var what = $"Chat completion with {Model(request)}";
         var bound = Options.InferenceTimeout;
-        using var response = await SendAsync(HttpMethod.Post, url, body, what, HttpCompletionOption.ResponseHeadersRead, ct, accept: "text/event-stream", timeout: bound).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, url, body, what, ct, accept: "text/event-stream", timeout: bound).ConfigureAwait(false);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        await foreach (var item in Http.SseReader.EnumerateAsync(stream, bound,
-            ex => new HubException(HubErrorKind.Timeout, $"{what}: the stream was silent for {bound.TotalSeconds:0} s.", ex) { Url = url.ToString() },
-            ex => new HubException(HubErrorKind.Unreachable, $"{what}: the stream broke off ({ex.Message}).", ex) { Url = url.ToString() },
-            ct).ConfigureAwait(false))
+        var items = Http.SseReader.EnumerateAsync(stream, (_, data) => data.ToArray(), bound, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
+        try
         {
-            var data = item.Data;
-            if (data.Trim() == "[DONE]") yield break;
-            if (string.IsNullOrWhiteSpace(data)) continue;
-            var chunk = ParseJson(data, what, url)!;
-            if (chunk["error"] is { } error)
+            while (await Guard(items.MoveNextAsync().AsTask()).ConfigureAwait(false))
             {
-                var text = error is JsonValue ? error.ToString() : (error["message"]?.ToString() ?? error.ToJsonString());
-                throw new HubException(HubErrorKind.HttpError, $"{what} failed while streaming: {text}") { Url = url.ToString(), ServerMessage = text };
+                var data = items.Current.Data;
+                if (Encoding.UTF8.GetString(data).Trim() == "[DONE]") yield break;
+                if (ParseJson(data, what, url) is not { } chunk) continue;
+                if (chunk["error"] is { } error)
+                {
+                    var text = error is JsonValue ? error.ToString() : (error["message"]?.ToString() ?? error.ToJsonString());
+                    throw new HubException(HubErrorKind.HttpError, $"{what} failed while streaming: {text}") { Url = url.ToString(), ServerMessage = text };
+                }
+                var choice = chunk["choices"]?[0];
+                yield return new ChatDelta(
+                    choice?["delta"]?["content"] is JsonValue content && content.TryGetValue<string>(out var s) ? s : "",
+                    choice?["finish_reason"] is JsonValue reason && reason.TryGetValue<string>(out var r) ? r : null,
+                    chunk);
             }
-            var choice = chunk["choices"]?[0];
-            yield return new ChatDelta(
-                choice?["delta"]?["content"] is JsonValue content && content.TryGetValue<string>(out var s) ? s : "",
-                choice?["finish_reason"] is JsonValue reason && reason.TryGetValue<string>(out var r) ? r : null,
-                chunk);
+        }
+        finally
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
         }
     }
 

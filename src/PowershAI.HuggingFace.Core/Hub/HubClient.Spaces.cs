@@ -56,7 +56,7 @@ public sealed partial class HubClient
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(bound);
             var host = await GetSpaceHostAsync(id, limit.Token).ConfigureAwait(false);
-            var (response, _) = await SendFollowingRedirectsAsync(HttpMethod.Get, host, null, "text/html,*/*", $"Waking Space {id}", HttpCompletionOption.ResponseHeadersRead, bound, limit.Token).ConfigureAwait(false);
+            var (response, _) = await SendFollowingRedirectsAsync(HttpMethod.Get, host, null, "text/html,*/*", $"Waking Space {id}", bound, limit.Token).ConfigureAwait(false);
             response.Dispose();
             return true;
         }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Hub;
 
@@ -73,10 +74,9 @@ public sealed partial class HubClient
             var url = next;
             var what = What(HttpMethod.Get, url);
             JsonArray page;
-            using (var response = await SendAsync(HttpMethod.Get, url, null, what, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+            using (var response = await SendAsync(HttpMethod.Get, url, null, what, ct).ConfigureAwait(false))
             {
-                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                var answer = ParseJson(text, what, url);
+                var answer = await ReadJsonBodyAsync(response, what, url, Options.Timeout, ct).ConfigureAwait(false);
                 if (answer is not JsonArray array)
                 {
                     if (!objectAllowed || answer == null || visited.Count > 1)
@@ -123,25 +123,31 @@ public sealed partial class HubClient
     }
 
     /// <summary>A successful GET response, for content that is not JSON (resolve downloads); the caller disposes it.</summary>
-    public Task<HttpResponseMessage> GetAsync(string pathOrUrl, HubQuery? query = null, HttpCompletionOption completion = HttpCompletionOption.ResponseHeadersRead, CancellationToken ct = default)
+    public Task<HttpResponseMessage> GetAsync(string pathOrUrl, HubQuery? query = null, CancellationToken ct = default)
     {
         var url = Url(pathOrUrl, query);
-        return SendAsync(HttpMethod.Get, url, null, What(HttpMethod.Get, url), completion, ct, accept: "*/*");
+        return SendAsync(HttpMethod.Get, url, null, What(HttpMethod.Get, url), ct, accept: "*/*");
     }
 
     async Task<JsonNode?> ReadJsonAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, TimeSpan? timeout = null)
     {
-        using var response = await SendAsync(method, url, content, what, HttpCompletionOption.ResponseContentRead, ct, timeout: timeout).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        return ParseJson(text, what, url);
+        using var response = await SendAsync(method, url, content, what, ct, timeout: timeout).ConfigureAwait(false);
+        return await ReadJsonBodyAsync(response, what, url, timeout ?? Options.Timeout, ct).ConfigureAwait(false);
     }
 
-    static JsonNode? ParseJson(string text, string what, Uri url)
+    /// <summary>A response's JSON, read within the size and silence bounds and parsed from its bytes; null when empty.</summary>
+    static async Task<JsonNode?> ReadJsonBodyAsync(HttpResponseMessage response, string what, Uri url, TimeSpan idle, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        using var body = await Guard(BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, idle, what, ct)).ConfigureAwait(false);
+        return ParseJson(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length), what, url);
+    }
+
+    static JsonNode? ParseJson(ReadOnlySpan<byte> utf8, string what, Uri url)
+    {
+        if (IsBlank(utf8)) return null;
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(utf8);
         }
         catch (JsonException ex)
         {
@@ -155,6 +161,13 @@ public sealed partial class HubClient
         if (host is not JsonValue value || !value.TryGetValue<string>(out var text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
         if (!TokenScope.SameOrigin(uri, Endpoint)) TokenScope.AddSpaceHost(uri);
         return uri;
+    }
+
+    static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
     }
 
     static string What(HttpMethod method, Uri url) => $"{method} {url.AbsolutePath}";

@@ -5,6 +5,9 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// <summary>Per-call settings of a <see cref="HubClient"/>; the defaults suit an interactive shell.</summary>
 public sealed class HubClientOptions
 {
+    /// <summary>Where this caller's HTTP exchanges are reported (the cmdlet's -Verbose and -Debug).</summary>
+    public Http.IHttpLog? Log { get; set; }
+
     /// <summary>null = <see cref="HubEndpoint.Current"/>.</summary>
     public Uri? Endpoint { get; set; }
 

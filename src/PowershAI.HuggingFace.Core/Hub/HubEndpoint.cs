@@ -13,10 +13,18 @@ public static class HubEndpoint
     public const string DefaultRouter = "https://router.huggingface.co/v1";
 
     /// <summary>Set by the module (a setting); null = HF_ENDPOINT, else <see cref="Default"/>.</summary>
-    public static string? Override { get; set; }
+    public static string? Override
+    {
+        get => ClientState.Current.Hub.EndpointOverride;
+        set => ClientState.Current.Hub.EndpointOverride = value;
+    }
 
     /// <summary>Set by the module (a setting); null = HF_INFERENCE_ENDPOINT, else <see cref="DefaultRouter"/>.</summary>
-    public static string? RouterOverride { get; set; }
+    public static string? RouterOverride
+    {
+        get => ClientState.Current.Hub.RouterOverride;
+        set => ClientState.Current.Hub.RouterOverride = value;
+    }
 
     public static Uri Current => Parse(Override ?? Environment("HF_ENDPOINT") ?? Default, "Hub endpoint");
 

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Hub;
 
@@ -103,18 +104,13 @@ public static class HubFailure
         };
     }
 
-    /// <summary>Classifies an exception thrown while sending or reading; cancellation by the caller passes through.</summary>
-    public static Exception FromException(Exception ex, string what, Uri url, bool timedOut)
+    /// <summary>A transport failure in the Hub's kinds.</summary>
+    public static HubException FromTransport(TransportFailure t) => new(t.Kind switch
     {
-        if (ex is HubException) return ex;
-        var site = url.GetLeftPart(UriPartial.Authority);
-        if (timedOut)
-            return new HubException(HubErrorKind.Timeout, $"{what}: no answer from {site} in time.", ex) { Url = url.ToString() };
-        if (ex is OperationCanceledException) return ex;
-        if (ex is HttpRequestException or IOException)
-            return new HubException(HubErrorKind.Unreachable, $"{what}: cannot reach {site} ({Innermost(ex).Message}).", ex) { Url = url.ToString() };
-        return ex;
-    }
+        TransportFailureKind.Timeout => HubErrorKind.Timeout,
+        TransportFailureKind.TooLarge => HubErrorKind.ResponseTooLarge,
+        _ => HubErrorKind.Unreachable,
+    }, t.Message, t) { Url = t.Url?.ToString() };
 
     /// <summary>X-Error-Message, else the body's error text (error, error_description, errors[].message), else plain text; never HTML.</summary>
     static string? ServerMessage(string? header, string body)
@@ -183,13 +179,7 @@ public static class HubFailure
 
     static string Cut(string text)
     {
-        text = text.Trim().Replace("\r", " ").Replace("\n", " ");
+        text = ClientState.Current.Secrets.Redact(text).Trim().Replace("\r", " ").Replace("\n", " ");
         return text.Length > MaxDetail ? text.Substring(0, MaxDetail) + "…" : text;
-    }
-
-    static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException != null) ex = ex.InnerException;
-        return ex;
     }
 }

@@ -11,7 +11,7 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// </summary>
 public static class TokenScope
 {
-    static readonly ConcurrentDictionary<string, byte> SpaceHosts = new(StringComparer.OrdinalIgnoreCase);
+    static ConcurrentDictionary<string, byte> SpaceHosts => ClientState.Current.Hub.SpaceHosts;
 
     /// <summary>Whether <paramref name="url"/> may receive the token, for the configured endpoints.</summary>
     public static bool MayReceiveToken(Uri url) => Allows(url, HubEndpoint.Current, HubEndpoint.Router);

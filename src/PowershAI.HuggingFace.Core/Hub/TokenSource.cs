@@ -12,9 +12,6 @@ public static class TokenSource
 {
     public static IReadOnlyList<string> EnvironmentVariables { get; } = new[] { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_API_TOKEN" };
 
-    static readonly object Gate = new();
-    static SecureString? _session;
-
     /// <summary>Holds <paramref name="token"/> (a copy) for the rest of the process; null forgets it.</summary>
     public static void SetSessionToken(SecureString? token)
     {
@@ -24,26 +21,20 @@ public static class TokenSource
             copy = token.Copy();
             copy.MakeReadOnly();
         }
-        lock (Gate)
-        {
-            _session?.Dispose();
-            _session = copy;
-        }
+        ClientState.Current.Hub.SessionToken = copy;
     }
 
-    public static bool HasSessionToken
-    {
-        get { lock (Gate) return _session != null; }
-    }
+    public static bool HasSessionToken => ClientState.Current.Hub.SessionToken != null;
 
     /// <summary>The token a call uses. <paramref name="anonymous"/> sends none whatever is configured.</summary>
     public static HubToken Resolve(SecureString? explicitToken = null, bool anonymous = false)
     {
         if (anonymous) return HubToken.Anonymous;
         if (explicitToken is { Length: > 0 }) return HubToken.FromSecureString(explicitToken, TokenOrigin.Parameter, "the -Token parameter");
-        lock (Gate)
+        var hub = ClientState.Current.Hub;
+        lock (hub.TokenGate)
         {
-            if (_session != null) return HubToken.FromSecureString(_session, TokenOrigin.Session, "the session token (Set-HuggingFaceToken)");
+            if (hub.SessionToken is { } session) return HubToken.FromSecureString(session, TokenOrigin.Session, "the session token (Set-HuggingFaceToken)");
         }
         foreach (var name in EnvironmentVariables)
         {

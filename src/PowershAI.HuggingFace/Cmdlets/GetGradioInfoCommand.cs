@@ -32,7 +32,7 @@ public sealed class GetGradioInfoCommand : GradioCmdlet
         if (AppUrl == ".")
         {
             // PowershAI's default: "." is the default session's app.
-            client = SessionStore.Resolve(".").Client;
+            client = SessionStore.Resolve(".").ClientFor(HttpLog);
         }
         else
         {

@@ -59,7 +59,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         var upstream = bound.TryGetValue("PipeObj", out var pipe) ? pipe : null;
         var values = Values(endpoint, bound, upstream);
         var token = bound.TryGetValue("ApiToken", out var t) ? t : null;
-        var client = SessionCalls.ClientFor(session, Secrets.ToSecure(token), TimeoutSec, Credential);
+        var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(token), TimeoutSec, Credential);
 
         var uploads = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p)));
         var arguments = Await(async ct =>

@@ -58,7 +58,8 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     protected override void Process()
     {
         var url = WithQuery();
-        var client = new GradioClient(GradioConnection.ForUrl(url), Options(Token));
+        var options = Options(Token);
+        var client = new GradioClient(ClientState.Current.Connections.ForUrl(url, options.Credential), options);
         Await(ct => client.EnsureLoginAsync(ct));
         var (status, headers, text) = Await(ct => SendAsync(client, url, ct));
         if (StreamCallback != null)
@@ -76,7 +77,7 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     async Task<(int, Hashtable, string)> SendAsync(GradioClient client, Uri url, CancellationToken ct)
     {
         using var response = await client.SendAsync(() => new HttpRequestMessage(new HttpMethod(Method.ToUpperInvariant()), url) { Content = Body() },
-            $"{Method.ToUpperInvariant()} {url}", ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            $"{Method.ToUpperInvariant()} {url}", ct).ConfigureAwait(false);
         var headers = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var h in response.Headers.Concat(response.Content.Headers)) headers[h.Key] = string.Join(", ", h.Value);
         var text = new StringBuilder();

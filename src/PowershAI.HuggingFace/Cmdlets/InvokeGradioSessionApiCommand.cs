@@ -46,7 +46,7 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
     protected override void Process()
     {
         var session = SessionStore.Resolve(Session);
-        var client = SessionCalls.ClientFor(session, Token, TimeoutSec, Credential);
+        var client = SessionCalls.ClientFor(this, session, Token, TimeoutSec, Credential);
         var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
         var job = Await(ct => EventId is { Length: > 0 }
             ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)

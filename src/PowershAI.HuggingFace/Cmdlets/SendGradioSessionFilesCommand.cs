@@ -37,7 +37,7 @@ public sealed class SendGradioSessionFilesCommand : AsyncCmdlet
         if (_items.Count == 0) return;
         var session = SessionStore.Resolve(Session);
         var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Uploading to " + session.Name, p)));
-        var files = Await(ct => SessionFiles.ToFileDataAsync(session, session.Client, _items, progress, ct));
+        var files = Await(ct => SessionFiles.ToFileDataAsync(session, session.ClientFor(HttpLog), _items, progress, ct));
         WriteProgress(Progress.Completed(Activity, "Uploading to " + session.Name));
         foreach (var f in files) WriteObject(InfoObjects.FileData(session.App, f));
     }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -130,6 +131,22 @@ public abstract class AsyncCmdlet : PSCmdlet
     void Drain()
     {
         while (_writes.TryDequeue(out var write)) write();
+    }
+
+    /// <summary>Where the core reports HTTP exchanges: this cmdlet's -Verbose and -Debug streams.</summary>
+    internal IHttpLog HttpLog => _log ??= new PostedLog(this);
+
+    IHttpLog? _log;
+
+    sealed class PostedLog : IHttpLog
+    {
+        readonly AsyncCmdlet _owner;
+
+        public PostedLog(AsyncCmdlet owner) => _owner = owner;
+
+        public void Verbose(string line) => _owner.Post(() => _owner.WriteVerbose(line));
+
+        public void Debug(string line) => _owner.Post(() => _owner.WriteDebug(line));
     }
 
     /// <summary>A progress sink for the core whose reports become Write-Progress on the pipeline thread.</summary>

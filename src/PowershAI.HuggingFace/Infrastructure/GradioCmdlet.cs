@@ -17,12 +17,13 @@ public abstract class GradioCmdlet : AsyncCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    protected GradioClient ClientFor(string url, SecureString? token = null) => new(GradioConnection.For(url), Options(token));
+    protected GradioClient ClientFor(string url, SecureString? token = null) => GradioClient.For(url, Options(token));
 
     protected GradioClientOptions Options(SecureString? token) => new()
     {
         Timeout = System.TimeSpan.FromSeconds(TimeoutSec),
         BearerToken = Secrets.Reveal(token),
         Credential = Credential?.GetNetworkCredential(),
+        Log = HttpLog,
     };
 }

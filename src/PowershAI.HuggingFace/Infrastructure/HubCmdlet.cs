@@ -13,8 +13,8 @@ public abstract class HubCmdlet : AsyncCmdlet
     internal override ErrorFamily Family => ErrorFamily.HuggingFace;
 
     /// <summary>A client for this call: an explicit token wins, else the discovery order of TokenSource; anonymous on request.</summary>
-    protected static HubClient Hub(SecureString? token = null, bool anonymous = false) =>
-        new(new HubClientOptions { Token = TokenSource.Resolve(token, anonymous) });
+    protected HubClient Hub(SecureString? token = null, bool anonymous = false) =>
+        new(new HubClientOptions { Token = TokenSource.Resolve(token, anonymous), Log = HttpLog });
 
     /// <summary>At most <paramref name="max"/> items (all when 0 or less); the pages past them are never requested.</summary>
     protected static async IAsyncEnumerable<JsonNode> Take(IAsyncEnumerable<JsonNode> items, int max)

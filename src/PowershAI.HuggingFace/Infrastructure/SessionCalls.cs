@@ -10,14 +10,15 @@ namespace PowershAI.HuggingFace.Infrastructure;
 static class SessionCalls
 {
     /// <summary>The session's connection with this call's timeout; a token or credential given here replaces the session's.</summary>
-    public static GradioClient ClientFor(GradioSession session, SecureString? token, int timeoutSec, PSCredential? credential)
+    public static GradioClient ClientFor(AsyncCmdlet cmdlet, GradioSession session, SecureString? token, int timeoutSec, PSCredential? credential)
     {
         var o = session.Client.Options;
-        return new GradioClient(session.Client.Connection, new GradioClientOptions
+        return GradioClient.For(session.Client.Root, new GradioClientOptions
         {
             Timeout = TimeSpan.FromSeconds(timeoutSec),
             BearerToken = token != null ? Secrets.Reveal(token) : o.BearerToken,
             Credential = credential?.GetNetworkCredential() ?? o.Credential,
+            Log = cmdlet.HttpLog,
         });
     }
 

@@ -14,7 +14,6 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// <summary>Tab completion of Space ids: the ones used in this process, then the user's own (read once, when a token is set).</summary>
 public sealed class SpaceCompleter : IArgumentCompleter
 {
-    static IReadOnlyList<string>? _mine;
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
@@ -26,7 +25,7 @@ public sealed class SpaceCompleter : IArgumentCompleter
 
     static IReadOnlyList<string> Mine()
     {
-        if (_mine != null) return _mine;
+        if (ModuleState.Current.MySpaces is { } mine) return mine;
         var hub = new HubClient(new HubClientOptions { Timeout = TimeSpan.FromSeconds(3), MaxAttempts = 1 });
         if (!hub.Token.HasValue) return Array.Empty<string>();
         try
@@ -36,7 +35,7 @@ public sealed class SpaceCompleter : IArgumentCompleter
             var ids = new List<string>();
             var e = hub.ListReposAsync(HubRepoType.Space, new HubQuery().Add("author", name).Add("limit", 100), cts.Token).GetAsyncEnumerator(cts.Token);
             while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && ids.Count < 100) ids.Add(e.Current["id"]?.ToString() ?? "");
-            return _mine = ids.Where(i => i.Length > 0).ToArray();
+            return ModuleState.Current.MySpaces = ids.Where(i => i.Length > 0).ToArray();
         }
         catch (Exception ex) when (ex is HubException or OperationCanceledException)
         {

@@ -24,7 +24,8 @@ public sealed class GradioSession
     internal GradioSession(string name, GradioClient client, AppInfo app)
     {
         Name = name;
-        Client = client;
+        // Kept without the opening cmdlet's log: each later command reports to its own (ClientFor).
+        Client = new GradioClient(client.Connection, client.Options.WithLog(null));
         App = app;
         SessionHash = GradioCaller.NewSessionHash();
         DownloadPath = Path.Combine(Path.GetTempPath(), "PowershAI.HuggingFace", SessionId.ToString("N"));
@@ -65,6 +66,9 @@ public sealed class GradioSession
     }
 
     internal GradioClient Client { get; }
+
+    /// <summary>The session's client reporting its HTTP exchanges to <paramref name="log"/>.</summary>
+    internal GradioClient ClientFor(Core.Http.IHttpLog log) => new(Client.Connection, Client.Options.WithLog(log));
 
     internal AppInfo App { get; }
 

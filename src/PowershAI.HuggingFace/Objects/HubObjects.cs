@@ -16,8 +16,8 @@ static class HubObjects
     public const string SpaceType = "PowershAI.HuggingFace.HuggingFaceSpace";
     public const string WhoamiType = "PowershAI.HuggingFace.HuggingFaceWhoami";
 
-    static readonly object RecentLock = new();
-    static readonly List<string> Recent = new();
+    static object RecentLock => ModuleState.Current.RecentLock;
+    static List<string> Recent => ModuleState.Current.RecentSpaces;
     const int RecentMax = 50;
 
     public static PSObject Model(JsonNode node) => Typed(node, ModelType, "PowershaiType:HuggingFaceModel");

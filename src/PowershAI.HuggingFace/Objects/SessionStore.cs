@@ -6,6 +6,14 @@ using PowershAI.HuggingFace.Core;
 
 namespace PowershAI.HuggingFace.Objects;
 
+/// <summary>The sessions of a process and the name of the default one (held by <see cref="ModuleState"/>).</summary>
+sealed class SessionSet
+{
+    public object Lock { get; } = new();
+    public List<GradioSession> Sessions { get; } = new();
+    public string? Default { get; set; }
+}
+
 /// <summary>
 /// The process-wide set of sessions and the default one (PowershAI's rules, §4.7): "." is the
 /// default, which is the only session when there is one, else the one Set-GradioSession
@@ -13,9 +21,9 @@ namespace PowershAI.HuggingFace.Objects;
 /// </summary>
 static class SessionStore
 {
-    static readonly object Lock = new();
-    static readonly List<GradioSession> Sessions = new();
-    static string? _default;
+    static SessionSet State => ModuleState.Current.Sessions;
+    static object Lock => State.Lock;
+    static List<GradioSession> Sessions => State.Sessions;
 
     public static IReadOnlyList<GradioSession> All
     {
@@ -38,14 +46,14 @@ static class SessionStore
     {
         lock (Lock)
         {
-            if (_default != null && Same(_default, session.Name)) _default = null;
+            if (State.Default != null && Same(State.Default, session.Name)) State.Default = null;
             return Sessions.Remove(session);
         }
     }
 
     public static void SetDefault(GradioSession session)
     {
-        lock (Lock) _default = session.Name;
+        lock (Lock) State.Default = session.Name;
     }
 
     public static GradioSession? Default
@@ -55,7 +63,7 @@ static class SessionStore
             lock (Lock)
             {
                 if (Sessions.Count == 1) return Sessions[0];
-                return _default == null ? null : Sessions.FirstOrDefault(s => Same(s.Name, _default));
+                return State.Default == null ? null : Sessions.FirstOrDefault(s => Same(s.Name, State.Default));
             }
         }
     }

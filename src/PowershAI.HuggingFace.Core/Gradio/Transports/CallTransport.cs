@@ -43,7 +43,7 @@ sealed class CallJob : GradioJob
     protected override void StartProducing() => RunProducer(async () =>
     {
         var url = GradioUrl.Join(App.ApiBase, "call/" + Uri.EscapeDataString(Endpoint.RouteName) + "/" + Uri.EscapeDataString(StreamKey));
-        await foreach (var item in SseReader.ReadAsync(Client, url, $"Reading the results of {Endpoint.ApiName}", _stop.Token).ConfigureAwait(false))
+        await foreach (var item in Client.ReadEventsAsync(url, $"Reading the results of {Endpoint.ApiName}", _stop.Token).ConfigureAwait(false))
         {
             var e = Translate(item.EventType, item.Data, url);
             if (e == null) continue;
@@ -53,9 +53,8 @@ sealed class CallJob : GradioJob
         throw new GradioException(GradioErrorKind.StreamDropped, $"The result stream of {Endpoint.ApiName} ended before the job finished.", target: url.ToString());
     });
 
-    GradioEvent? Translate(string eventType, string data, Uri url)
+    GradioEvent? Translate(string eventType, JsonNode? node, Uri url)
     {
-        var node = GradioClient.ParseJson(data, $"Reading the results of {Endpoint.ApiName}", url);
         switch (eventType)
         {
             case "generating":

@@ -15,7 +15,7 @@ namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 /// </summary>
 sealed class QueueSessionStream
 {
-    static readonly ConcurrentDictionary<string, QueueSessionStream> Streams = new();
+    static ConcurrentDictionary<string, QueueSessionStream> Streams => ClientState.Current.QueueStreams.Streams;
     const int MaxReopens = 3;
 
     readonly object _lock = new();
@@ -147,9 +147,9 @@ sealed class QueueSessionStream
     async Task ReadOnceAsync(CancellationToken ct)
     {
         var url = GradioUrl.Join(_app.ApiBase, "queue/data?session_hash=" + Uri.EscapeDataString(_sessionHash));
-        await foreach (var item in SseReader.ReadAsync(_client, url, "Reading the queue stream", ct).ConfigureAwait(false))
+        await foreach (var item in _client.ReadEventsAsync(url, "Reading the queue stream", ct).ConfigureAwait(false))
         {
-            var msg = GradioClient.ParseJson(item.Data, "Reading the queue stream", url) as JsonObject
+            var msg = item.Data as JsonObject
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
             var kind = msg["msg"]?.ToString();
             if (kind == "close_stream") return;

@@ -39,10 +39,12 @@ sealed class RunJob : GradioJob
         var body = new JsonObject { ["data"] = _request.Inputs.DeepClone(), ["session_hash"] = SessionHash };
         if (Endpoint.FnIndex is int fn) body["fn_index"] = fn;
         var url = GradioUrl.Join(App.ApiBase, "run/" + Uri.EscapeDataString(route));
-        using var response = await Client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Post, url) { Content = GradioClient.JsonContent(body) },
-            $"Running {Endpoint.ApiName}", HttpCompletionOption.ResponseContentRead, _stop.Token).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var node = response.Content.Headers.ContentType?.MediaType == "application/json" ? GradioClient.ParseJson(text, $"Running {Endpoint.ApiName}", url) : null;
+        var what = $"Running {Endpoint.ApiName}";
+        using var response = await Client.SendRawAsync(() => new HttpRequestMessage(HttpMethod.Post, url) { Content = GradioClient.JsonContent(body) }, what, _stop.Token).ConfigureAwait(false);
+        var json = response.Content.Headers.ContentType?.MediaType == "application/json";
+        if (!response.IsSuccessStatusCode && !((int)response.StatusCode == 500 && json))
+            throw GradioFailure.FromResponse(response, await Client.ReadErrorBodyAsync(response, _stop.Token).ConfigureAwait(false), what);
+        var node = json ? await Client.ReadJsonBodyAsync(response, what, _stop.Token).ConfigureAwait(false) : null;
         if (response.IsSuccessStatusCode && node?["data"] is JsonArray data)
         {
             Publish(new GradioEvent(GradioEventKind.Complete) { Data = Endpoint.VisibleOutputs((JsonArray)data.DeepClone()) });
@@ -54,7 +56,7 @@ sealed class RunJob : GradioJob
             Publish(new GradioEvent(GradioEventKind.Error) { Message = QueueMessageReader.ErrorText(payload["error"], App.Config != null && App.Version.Major < 5), Title = payload["title"]?.ToString() });
             return;
         }
-        throw HttpFailure.FromResponse(response, text, $"Running {Endpoint.ApiName}");
+        throw GradioFailure.FromResponse(response, node?.ToJsonString() ?? "", what);
     });
 
     protected override void StartProducing() { }

@@ -27,9 +27,9 @@ sealed class SseHandshakeJob : HandshakeJob
     public void Start() => RunProducer(async () =>
     {
         var url = GradioUrl.Join(App.ApiBase, $"queue/join?fn_index={Request.FnIndex}&session_hash={Uri.EscapeDataString(SessionHash)}");
-        await foreach (var item in SseReader.ReadAsync(Client, url, "Reading the queue stream", _stop.Token).ConfigureAwait(false))
+        await foreach (var item in Client.ReadEventsAsync(url, "Reading the queue stream", _stop.Token).ConfigureAwait(false))
         {
-            var msg = GradioClient.ParseJson(item.Data, "Reading the queue stream", url) as JsonObject
+            var msg = item.Data as JsonObject
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
             if (await OnMessageAsync(msg, _stop.Token).ConfigureAwait(false)) return;
         }

@@ -3,11 +3,12 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core.Http;
 
-namespace PowershAI.HuggingFace.Core.Http;
+namespace PowershAI.HuggingFace.Core.Gradio;
 
 /// <summary>The one place where HTTP answers and transport failures become <see cref="GradioException"/>s.</summary>
-public static class HttpFailure
+public static class GradioFailure
 {
     const int MaxDetail = 300;
 
@@ -29,27 +30,27 @@ public static class HttpFailure
             _ => GradioErrorKind.HttpError,
         };
         var message = kind == GradioErrorKind.AuthenticationRequired
-            ? $"{what} needs a Gradio login (HTTP {statusText}). Pass -Credential with the app's user name and password."
+            ? $"{what} needs a Gradio login (HTTP {statusText})."
             : $"{what} failed with HTTP {statusText}{suffix}";
+        if (code == 429 && RetryAfter.Of(response) is TimeSpan wait) message += $" The app asks to wait {wait.TotalSeconds:0} s (Retry-After).";
         return new GradioException(kind, message, status: status, target: response.RequestMessage?.RequestUri?.ToString());
     }
 
-    /// <summary>Classifies an exception thrown while sending or reading.</summary>
-    public static Exception FromException(Exception ex, string what, Uri url, bool timedOut)
+    /// <summary>Classifies an exception thrown while sending or reading; anything not of the transport passes as it is.</summary>
+    public static Exception FromException(Exception ex, string what, Uri url, bool timedOut) =>
+        ex is GradioException ? ex
+        : ex is TransportFailure t ? FromTransport(t)
+        : HttpSender.Classify(ex, what, url, timedOut) is { } failure ? FromTransport(failure)
+        : ex;
+
+    /// <summary>A transport failure in Gradio's kinds.</summary>
+    public static GradioException FromTransport(TransportFailure t) => new(t.Kind switch
     {
-        if (ex is GradioException) return ex;
-        if (timedOut)
-            return new GradioException(GradioErrorKind.Timeout, $"{what} got no answer from {url.GetLeftPart(UriPartial.Authority)} in time. Raise -TimeoutSec if the app is slow.", ex, target: url.ToString());
-        if (ex is OperationCanceledException) return ex;
-        // A reset after the server had answered is a dropped stream, not an unreachable server.
-        if (ex is HttpRequestException && Innermost(ex) is System.IO.IOException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted })
-            return new GradioException(GradioErrorKind.StreamDropped, $"{what}: the connection to {url.GetLeftPart(UriPartial.Authority)} was closed ({Innermost(ex).Message}).", ex, target: url.ToString());
-        if (ex is HttpRequestException)
-            return new GradioException(GradioErrorKind.Unreachable, $"{what}: cannot reach {url.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message}).", ex, target: url.ToString());
-        if (ex is System.IO.IOException)
-            return new GradioException(GradioErrorKind.StreamDropped, $"{what}: the connection to {url.GetLeftPart(UriPartial.Authority)} was closed ({Innermost(ex).Message}).", ex, target: url.ToString());
-        return ex;
-    }
+        TransportFailureKind.Unreachable => GradioErrorKind.Unreachable,
+        TransportFailureKind.Timeout => GradioErrorKind.Timeout,
+        TransportFailureKind.TooLarge => GradioErrorKind.ResponseTooLarge,
+        _ => GradioErrorKind.StreamDropped,
+    }, t.Message, t, target: t.Url?.ToString());
 
     /// <summary>
     /// A short, single-line reading of an error body: FastAPI's "detail", else the last line of
@@ -80,7 +81,7 @@ public static class HttpFailure
         {
             text = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? text;
         }
-        text = text.Replace("\r", " ").Replace("\n", " ");
+        text = ClientState.Current.Secrets.Redact(text).Replace("\r", " ").Replace("\n", " ");
         return text.Length > MaxDetail ? text.Substring(0, MaxDetail) + "…" : text;
     }
 

@@ -5,13 +5,14 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Gradio;
 using PowershAI.HuggingFace.Core.Http;
 using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
 /// <summary>HTTP answers and transport failures turned into error kinds (§6.1).</summary>
-public class HttpFailureTests
+public class GradioFailureTests
 {
     static GradioException From(int status, string body, string contentType = "application/json")
     {
@@ -20,7 +21,7 @@ public class HttpFailureTests
             Content = new StringContent(body, Encoding.UTF8, contentType),
             RequestMessage = new HttpRequestMessage(HttpMethod.Get, "http://h/x"),
         };
-        return HttpFailure.FromResponse(response, body, "Doing it");
+        return GradioFailure.FromResponse(response, body, "Doing it");
     }
 
     [Theory]
@@ -62,12 +63,12 @@ public class HttpFailureTests
     [InlineData("   ", "")]
     [InlineData("line one\r\nline two", "line one  line two")]
     [InlineData("{not json", "{not json")]
-    public void Detail_reads_fastapi_traceback_and_plain_bodies(string body, string expected) => Assert.Equal(expected, HttpFailure.Detail(body));
+    public void Detail_reads_fastapi_traceback_and_plain_bodies(string body, string expected) => Assert.Equal(expected, GradioFailure.Detail(body));
 
     [Fact]
     public void Detail_is_cut_to_a_readable_length()
     {
-        var detail = HttpFailure.Detail(new string('x', 1000));
+        var detail = GradioFailure.Detail(new string('x', 1000));
         Assert.Equal(301, detail.Length);
         Assert.EndsWith("…", detail, StringComparison.Ordinal);
     }
@@ -76,7 +77,7 @@ public class HttpFailureTests
     public void Refused_connection_is_Unreachable()
     {
         var ex = new HttpRequestException("Connection refused (127.0.0.1:1)", new SocketException((int)SocketError.ConnectionRefused));
-        var mapped = Assert.IsType<GradioException>(HttpFailure.FromException(ex, "Reading", new Uri("http://127.0.0.1:1/config"), timedOut: false));
+        var mapped = Assert.IsType<GradioException>(GradioFailure.FromException(ex, "Reading", new Uri("http://127.0.0.1:1/config"), timedOut: false));
         Assert.Equal(GradioErrorKind.Unreachable, mapped.Kind);
         Assert.Contains("http://127.0.0.1:1", mapped.Message, StringComparison.Ordinal);
     }
@@ -88,14 +89,14 @@ public class HttpFailureTests
         // were read, e.g. a proxy cutting an event stream: the server is reachable, the stream broke.
         var reset = new HttpRequestException("An error occurred while sending the request.",
             new IOException("Unable to read data from the transport connection: Connection reset by peer.", new SocketException((int)SocketError.ConnectionReset)));
-        var mapped = Assert.IsType<GradioException>(HttpFailure.FromException(reset, "Reading the queue stream", new Uri("http://h/queue/data"), timedOut: false));
+        var mapped = Assert.IsType<GradioException>(GradioFailure.FromException(reset, "Reading the queue stream", new Uri("http://h/queue/data"), timedOut: false));
         Assert.Equal(GradioErrorKind.StreamDropped, mapped.Kind);
     }
 
     [Fact]
     public void Timeout_wins_over_the_exception_type()
     {
-        var mapped = Assert.IsType<GradioException>(HttpFailure.FromException(new TaskCanceledException(), "Reading", new Uri("http://h/config"), timedOut: true));
+        var mapped = Assert.IsType<GradioException>(GradioFailure.FromException(new TaskCanceledException(), "Reading", new Uri("http://h/config"), timedOut: true));
         Assert.Equal(GradioErrorKind.Timeout, mapped.Kind);
     }
 
@@ -103,13 +104,13 @@ public class HttpFailureTests
     public void Caller_cancellation_passes_through()
     {
         var oce = new OperationCanceledException();
-        Assert.Same(oce, HttpFailure.FromException(oce, "Reading", new Uri("http://h/config"), timedOut: false));
+        Assert.Same(oce, GradioFailure.FromException(oce, "Reading", new Uri("http://h/config"), timedOut: false));
     }
 
     [Fact]
     public void Broken_read_is_StreamDropped()
     {
-        var mapped = Assert.IsType<GradioException>(HttpFailure.FromException(new IOException("The response ended prematurely."), "Reading", new Uri("http://h/x"), timedOut: false));
+        var mapped = Assert.IsType<GradioException>(GradioFailure.FromException(new IOException("The response ended prematurely."), "Reading", new Uri("http://h/x"), timedOut: false));
         Assert.Equal(GradioErrorKind.StreamDropped, mapped.Kind);
     }
 
@@ -117,6 +118,6 @@ public class HttpFailureTests
     public void A_GradioException_passes_through()
     {
         var original = new GradioException(GradioErrorKind.QueueFull, "full");
-        Assert.Same(original, HttpFailure.FromException(original, "x", new Uri("http://h/"), timedOut: true));
+        Assert.Same(original, GradioFailure.FromException(original, "x", new Uri("http://h/"), timedOut: true));
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security;
+using System.Threading;
+using PowershAI.HuggingFace.Core.Http;
+
+namespace PowershAI.HuggingFace.Core.Hub;
+
+/// <summary>
+/// What the Hub side shares in a process (owned by <see cref="ClientState"/>): the session token
+/// of Set-HuggingFaceToken, the Space hosts the Hub reported (which may receive the token),
+/// the endpoint settings, and the sender over the one HttpClient for the Hub, the router and Spaces.
+/// </summary>
+public sealed class HubContext
+{
+    readonly object _tokenGate = new();
+    readonly Lazy<HttpSender> _sender;
+    SecureString? _sessionToken;
+
+    public HubContext(SecretRegistry secrets) =>
+        // Redirects are followed by HubClient, which decides on every hop whether the token goes along.
+        _sender = new Lazy<HttpSender>(() => new HttpSender(HttpClients.Create(cookies: null, followRedirects: false), secrets), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    internal HttpSender Sender => _sender.Value;
+
+    /// <summary>A module setting for the Hub endpoint; null = HF_ENDPOINT, else the public Hub.</summary>
+    public string? EndpointOverride { get; set; }
+
+    /// <summary>A module setting for the inference router; null = HF_INFERENCE_ENDPOINT, else the public router.</summary>
+    public string? RouterOverride { get; set; }
+
+    /// <summary>Origins of Space hosts read from Hub answers.</summary>
+    internal ConcurrentDictionary<string, byte> SpaceHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The token Set-HuggingFaceToken set, as a read-only copy; null when none.</summary>
+    internal SecureString? SessionToken
+    {
+        get { lock (_tokenGate) return _sessionToken; }
+        set
+        {
+            lock (_tokenGate)
+            {
+                _sessionToken?.Dispose();
+                _sessionToken = value;
+            }
+        }
+    }
+
+    internal object TokenGate => _tokenGate;
+}
