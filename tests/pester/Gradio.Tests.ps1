@@ -94,36 +94,36 @@ Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $Have
         }
 
         It 'names the expected parameters when too many are given, before sending anything' {
-            $err = $null
-            Send-GradioApi $Endpoints.Url add_numbers @(1, 2, 3) -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioInvalidArguments*'
-            $err[0].Exception.Message | Should -BeLike '*takes 2 parameters (a?, b?)*3 were given*'
+            $err = { Send-GradioApi $Endpoints.Url add_numbers @(1, 2, 3) } | Should -Throw -ErrorId 'GradioInvalidArguments*' -PassThru
+            $err.Exception.Message | Should -BeLike '*takes 2 parameters (a?, b?)*3 were given*'
         }
 
-        It 'lists the endpoints when the name is unknown' {
-            $err = $null
-            Send-GradioApi $Endpoints.Url no_such_api @() -ErrorVariable err -ErrorAction SilentlyContinue
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioApiNotFound*'
-            $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-            $err[0].Exception.Message | Should -BeLike '*/typed_inputs*/add_numbers*'
+        It 'lists the endpoints when the name is unknown, as an error try/catch catches' {
+            $caught = $null
+            try { Send-GradioApi $Endpoints.Url no_such_api @() } catch { $caught = $_ }
+            $caught.FullyQualifiedErrorId | Should -BeLike 'GradioApiNotFound*'
+            $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $caught.Exception.Message | Should -BeLike '*/typed_inputs*/add_numbers*'
+            $caught.ErrorDetails.RecommendedAction | Should -BeLike '*Get-GradioEndpoint*'
         }
     }
 
     Context 'errors raised by the app' {
-        It 'makes the gr.Error text the error message (queue protocol)' {
-            $err = $null
-            $events = @(Send-GradioApi $Endpoints.Url raise_gr_error @('x') | Update-GradioApiResult -ErrorVariable err -ErrorAction SilentlyContinue)
-            $events[-1].event | Should -Be 'error'
-            $events[-1].data | Should -Be 'custom message'
-            $err[0].Exception.Message | Should -Be 'custom message'
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioAppError*'
+        It 'makes the gr.Error text the error message and writes no error as data (queue protocol)' {
+            $handle = Send-GradioApi $Endpoints.Url raise_gr_error @('x')
+            $events = [Collections.Generic.List[object]]::new()
+            $err = { $handle | Update-GradioApiResult -ErrorAction Stop | ForEach-Object { $events.Add($_) } } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'GradioAppError*'
+            $err.Exception.Message | Should -Be 'custom message'
+            $events | Where-Object { $_.event -eq 'error' -or "$($_.data)" -like '*custom message*' } | Should -BeNullOrEmpty
+            $handle.Status | Should -Be 'error'
+            $handle.Error | Should -Be 'custom message'
         }
 
         It 'still reports an error over /call, which carries no text' {
-            $err = $null
-            $events = @(Send-GradioApi $Endpoints.Url raise_gr_error @('x') -Protocol Call | Update-GradioApiResult -ErrorVariable err -ErrorAction SilentlyContinue)
-            $events[-1].event | Should -Be 'error'
-            $err[0].Exception.Message | Should -BeLike '*did not send its text*'
+            $err = { Send-GradioApi $Endpoints.Url raise_gr_error @('x') -Protocol Call | Update-GradioApiResult -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'GradioAppError*'
+            $err.Exception.Message | Should -BeLike '*did not send its text*'
         }
 
         It 'stops a script with -ErrorAction Stop' {
@@ -192,18 +192,15 @@ Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $Have
 
     Context 'login' {
         It 'says a login is needed, with a stable id' {
-            $err = $null
-            Get-GradioInfo $Auth.Url -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioAuthenticationRequired*'
-            $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $err = { Get-GradioInfo $Auth.Url } | Should -Throw -ErrorId 'GradioAuthenticationRequired*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $err.ErrorDetails.RecommendedAction | Should -BeLike '*-Credential*'
         }
 
         It 'refuses a wrong password' {
             $bad = [pscredential]::new('user', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
-            $err = $null
-            Get-GradioInfo $Auth.Url -Credential $bad -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioAuthenticationFailed*'
-            $err[0].Exception.Message | Should -Not -BeLike '*wrong*'
+            $err = { Get-GradioInfo $Auth.Url -Credential $bad } | Should -Throw -ErrorId 'GradioAuthenticationFailed*' -PassThru
+            $err.Exception.Message | Should -Not -BeLike '*wrong*'
         }
 
         It 'logs in with -Credential and calls the protected endpoint' {
@@ -211,6 +208,20 @@ Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $Have
             (Get-GradioInfo $Auth.Url -Credential $cred).named_endpoints.'/greet' | Should -Not -BeNullOrEmpty
             $r = Send-GradioApi $Auth.Url greet @('Pester') -Credential $cred | Update-GradioApiResult | Select-Object -Last 1
             $r.data[0] | Should -Be 'Hello Pester!'
+        }
+
+        It 'keeps logins apart by credential: a wrong one after a right one is refused, none rides on either' {
+            $right = [pscredential]::new('user', (ConvertTo-SecureString 'pass' -AsPlainText -Force))
+            $wrong = [pscredential]::new('user', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
+            $null = New-GradioSession $Auth.Url -Name auth-right -Credential $right -Force
+            try {
+                { New-GradioSession $Auth.Url -Name auth-wrong -Credential $wrong -Force } | Should -Throw -ErrorId 'GradioAuthenticationFailed*'
+                { Send-GradioApi $Auth.Url greet @('x') } | Should -Throw -ErrorId 'GradioAuthenticationRequired*'
+                $r = Invoke-GradioSessionApi greet @('Pester') -Session auth-right | Update-GradioSessionApiResult -Session auth-right | Select-Object -Last 1
+                $r.data[0] | Should -Be 'Hello Pester!'
+            } finally {
+                Remove-GradioSession auth-right
+            }
         }
     }
 

@@ -67,19 +67,16 @@ Describe 'Hub listings and info' {
     }
 
     It 'says RepoNotFound for a missing repo, with a stable id' {
-        $err = $null
-        Get-HfModel nobody/nothing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'HuggingFaceRepoNotFound*'
-        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err = { Get-HfModel nobody/nothing } | Should -Throw -ErrorId 'HuggingFaceRepoNotFound*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
 
 Describe 'Tokens' {
     It 'refuses a bad token with a clear error and keeps no token' {
         { Set-HfToken 'hf_not_a_real_token' -ErrorAction Stop } | Should -Throw -ErrorId 'HuggingFaceInvalidToken*'
-        $err = $null
-        Get-HfMe -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].Exception.Message | Should -Not -BeLike '*hf_not_a_real_token*'
+        $err = { Get-HfMe } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Not -BeLike '*hf_not_a_real_token*'
     }
 
     It 'checks a good token, uses it, and never shows it' {
@@ -131,10 +128,8 @@ Describe 'Spaces' {
     }
 
     It 'fails at once, naming the stage, for a broken Space' {
-        $err = $null
-        Wait-HfSpace owner/broken -Timeout 60 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].Exception.Message | Should -BeLike '*RUNTIME_ERROR*'
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'HuggingFaceSpaceNotRunning*'
+        $err = { Wait-HfSpace owner/broken -Timeout 60 } | Should -Throw -ErrorId 'HuggingFaceSpaceNotRunning*' -PassThru
+        $err.Exception.Message | Should -BeLike '*RUNTIME_ERROR*'
     }
 
     It 'changes nothing with -WhatIf, then pauses and restarts' {

@@ -34,11 +34,14 @@ public sealed class UpdateGradioApiResultCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter History { get; set; }
 
-    protected override void Process() => ForEachItem(new[] { ApiEvent }, e => e.ApiName, e => new ResultReader
+    protected override object? ErrorTarget => ApiEvent?.ApiName;
+
+    // A call that fails fails the command, piped or not: what comes after it in a script depends on its result.
+    protected override void Process() => new ResultReader
     {
         MaxHeartBeats = MaxHeartBeats,
         NoOutput = NoOutput,
         History = History,
         Script = Script,
-    }.Read(this, e));
+    }.Read(this, ApiEvent);
 }

@@ -27,15 +27,15 @@ public sealed class UpdateGradioSessionApiResultCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter History { get; set; }
 
+    protected override object? ErrorTarget => Id is PSObject ps ? ps.BaseObject : Id;
+
+    // As Update-GradioApiResult: a call that fails fails the command, piped or not.
     protected override void Process()
     {
         var value = Id is PSObject ps ? ps.BaseObject : Id;
-        ForEachItem(new[] { value }, v => v, v =>
-        {
-            var call = v as SessionApiEvent
-                ?? SessionStore.Resolve(Session).FindCall(v.ToString() ?? "")
-                ?? throw new GradioException(GradioErrorKind.CallNotFound, $"The session has no call with id '{v}'. Is it the right session?", target: v.ToString());
-            new ResultReader { MaxHeartBeats = MaxHeartBeats, NoOutput = NoOutput, History = History }.Read(this, call.ApiEvent);
-        });
+        var call = value as SessionApiEvent
+            ?? SessionStore.Resolve(Session).FindCall(value.ToString() ?? "")
+            ?? throw new GradioException(GradioErrorKind.CallNotFound, $"The session has no call with id '{value}'. Is it the right session?", target: value.ToString());
+        new ResultReader { MaxHeartBeats = MaxHeartBeats, NoOutput = NoOutput, History = History }.Read(this, call.ApiEvent);
     }
 }
