@@ -237,8 +237,9 @@ Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $Have
             $short.LastQueryStatus | Should -Be 'complete'
             $last.data[0] | Should -Be 'Finished'
             $warn = $null
+            $long.Status | Should -Be 'cancelled'
             $long | Update-GradioApiResult -WarningVariable warn -WarningAction SilentlyContinue | Out-Null
-            $long.LastQueryStatus | Should -Be 'complete'
+            $long.LastQueryStatus | Should -Be 'cancelled'
             "$warn" | Should -BeLike '*cancelled*'
         }
 

@@ -45,21 +45,28 @@ public static class TokenFile
     public static string Persist(SecureString token)
     {
         var path = Path;
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = System.IO.Path.Combine(directory, ".token." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (File.Create(temp)) { }
-            RestrictToUser(temp);
-            File.WriteAllText(temp, new NetworkCredential("", token).Password.Trim(), new UTF8Encoding(false));
-            if (File.Exists(path)) File.Replace(temp, path, null);
-            else File.Move(temp, path);
-            return path;
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+            Directory.CreateDirectory(directory);
+            var temp = System.IO.Path.Combine(directory, ".token." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (File.Create(temp)) { }
+                RestrictToUser(temp);
+                File.WriteAllText(temp, new NetworkCredential("", token).Password.Trim(), new UTF8Encoding(false));
+                if (File.Exists(path)) File.Replace(temp, path, null);
+                else File.Move(temp, path);
+                return path;
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            throw new HubException(HubErrorKind.TokenFile, $"The token could not be written to {path}: {ex.Message}", ex) { Url = path };
         }
     }
 

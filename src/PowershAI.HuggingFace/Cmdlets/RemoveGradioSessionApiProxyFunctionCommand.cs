@@ -17,7 +17,7 @@ public sealed class RemoveGradioSessionApiProxyFunctionCommand : AsyncCmdlet
         var value = item is PSObject ps ? ps.BaseObject : item;
         var command = value as FunctionInfo ?? InvokeCommand.GetCommand(value?.ToString() ?? "", CommandTypes.Function) as FunctionInfo;
         if (command == null || GeneratedFunctions.Marker(command) == null)
-            throw new GradioException(GradioErrorKind.ApiNotFound, $"'{value}' is not a generated Gradio function.", target: value?.ToString());
+            throw new GradioException(GradioErrorKind.FunctionNotFound, $"'{value}' is not a generated Gradio function.", target: value?.ToString());
         if (ShouldProcess(command.Name, "Remove the generated function")) GeneratedFunctions.Remove(this, command);
     });
 }

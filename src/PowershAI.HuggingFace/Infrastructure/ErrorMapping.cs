@@ -71,7 +71,7 @@ static class ErrorMapping
         GradioErrorKind.Timeout => ErrorCategory.OperationTimeout,
         GradioErrorKind.FileError => ErrorCategory.WriteError,
         GradioErrorKind.FileNotFound => ErrorCategory.ObjectNotFound,
-        GradioErrorKind.SessionNotFound or GradioErrorKind.CallNotFound => ErrorCategory.ObjectNotFound,
+        GradioErrorKind.SessionNotFound or GradioErrorKind.CallNotFound or GradioErrorKind.FunctionNotFound => ErrorCategory.ObjectNotFound,
         GradioErrorKind.FunctionExists => ErrorCategory.ResourceExists,
         GradioErrorKind.ResponseTooLarge => ErrorCategory.LimitsExceeded,
         _ => ErrorCategory.InvalidOperation,

@@ -42,18 +42,8 @@ public sealed class SetHuggingFaceTokenCommand : HubCmdlet
         var user = me?["name"]?.ToString();
         if (!ShouldProcess(user ?? "the token", Persist ? $"Use the token of {user} and write it to {TokenFile.Path}" : $"Use the token of {user} in this process")) return;
         TokenSource.SetSessionToken(token);
-        if (Persist)
-        {
-            try
-            {
-                WriteVerbose($"Token written to {TokenFile.Persist(token)}");
-            }
-            catch (System.Exception ex) when (ex is System.IO.IOException or System.UnauthorizedAccessException or System.PlatformNotSupportedException)
-            {
-                // The token is set for this process all the same; only keeping it failed.
-                WriteFailure(new HubException(HubErrorKind.TokenFile, $"The token could not be written to {TokenFile.Path}: {ex.Message}", ex), TokenFile.Path);
-            }
-        }
+        // The token is set for this process before the file is written: a failing -Persist says so.
+        if (Persist) WriteVerbose($"Token written to {TokenFile.Persist(token)}");
         WriteVerbose($"The Hub cmdlets now use the token of {user}.");
         if (PassThru && me != null) WriteObject(HubObjects.Whoami(me, hub.Token.Source));
     }

@@ -1,0 +1,136 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Http;
+using Xunit;
+
+namespace PowershAI.HuggingFace.Core.Tests.Http;
+
+/// <summary>The size and silence bounds on bodies and event streams.</summary>
+public class BoundsTests
+{
+    static readonly Uri Url = new("http://app.test/x");
+
+    static HttpResponseMessage Body(Stream content) => new(HttpStatusCode.OK)
+    {
+        Content = new StreamContent(content),
+        RequestMessage = new HttpRequestMessage(HttpMethod.Get, Url),
+    };
+
+    [Fact]
+    public async Task A_body_past_the_limit_fails_as_too_large_without_reading_the_rest()
+    {
+        var endless = new EndlessStream((byte)' ');
+        using var response = Body(endless);
+        var failure = await Assert.ThrowsAsync<TransportFailure>(() => BoundedBody.ReadAsync(response, 1024 * 1024, TimeSpan.FromSeconds(10), "Reading", default));
+        Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
+        Assert.InRange(endless.Served, 1024 * 1024, 2 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task A_body_that_stops_coming_fails_as_a_timeout()
+    {
+        using var response = Body(new StallingStream(Encoding.UTF8.GetBytes("{\"partial")));
+        using var deadline = T.Deadline();
+        var failure = await Assert.ThrowsAsync<TransportFailure>(() => BoundedBody.ReadAsync(response, 1024, TimeSpan.FromMilliseconds(200), "Reading", deadline.Token));
+        Assert.Equal(TransportFailureKind.Timeout, failure.Kind);
+    }
+
+    [Fact]
+    public async Task An_event_stream_message_past_the_limit_fails_as_too_large()
+    {
+        var text = "data: {\"msg\":\"small\"}\n\ndata: \"" + new string('x', 5000) + "\"\n\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var failure = await Assert.ThrowsAsync<TransportFailure>(async () =>
+        {
+            await foreach (var item in SseReader.EnumerateAsync(stream, (_, d) => d.Length, TimeSpan.FromSeconds(10), 1000, "Reading", Url, default))
+                Assert.True(item.Data < 1000);
+        });
+        Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
+    }
+
+    [Fact]
+    public async Task Messages_under_the_limit_pass_whatever_the_stream_length()
+    {
+        var message = "data: " + new string('y', 900) + "\n\n";
+        var text = new StringBuilder();
+        for (var i = 0; i < 50; i++) text.Append(message);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+        var count = 0;
+        await foreach (var item in SseReader.EnumerateAsync(stream, (_, d) => d.Length, TimeSpan.FromSeconds(10), 1000, "Reading", Url, default))
+        {
+            Assert.Equal(900, item.Data);
+            count++;
+        }
+        Assert.Equal(50, count);
+    }
+
+    [Fact]
+    public void Only_an_event_stream_is_taken_for_one()
+    {
+        var html = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html></html>", Encoding.UTF8, "text/html") };
+        var sse = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("data: 1\n\n", Encoding.UTF8, "text/event-stream") };
+        Assert.False(SseReader.IsEventStream(html));
+        Assert.True(SseReader.IsEventStream(sse));
+    }
+
+    /// <summary>Serves the same byte for ever, counting what it served.</summary>
+    sealed class EndlessStream : Stream
+    {
+        readonly byte _value;
+        public EndlessStream(byte value) => _value = value;
+        public long Served { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++) buffer[offset + i] = _value;
+            Served += count;
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Serves some bytes, then waits until cancelled (a server gone silent).</summary>
+    sealed class StallingStream : Stream
+    {
+        readonly byte[] _first;
+        bool _served;
+        public StallingStream(byte[] first) => _first = first;
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
+        {
+            if (!_served)
+            {
+                _served = true;
+                Array.Copy(_first, 0, buffer, offset, Math.Min(count, _first.Length));
+                return Math.Min(count, _first.Length);
+            }
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
