@@ -56,7 +56,7 @@ internal static class CallRoutes
             await Http.Sse(ctx, Event("error", "404: Session not found."));
             return;
         }
-        await MailboxStream.ServeSseAsync(ctx, server, box, Translate, closing: null);
+        await MailboxStream.ServeSseAsync(ctx, server, box, Translate, closing: null, FaultResults.For(ctx, server, Translate, call: true));
     }
 
     /// <summary>Queue messages as /call events; estimation, progress and log are not forwarded.</summary>
@@ -76,5 +76,5 @@ internal static class CallRoutes
         };
     }
 
-    private static string Event(string name, JsonNode? data) => $"event: {name}\ndata: {PyJson.Dumps(data)}\n\n";
+    public static string Event(string name, JsonNode? data) => $"event: {name}\ndata: {PyJson.Dumps(data)}\n\n";
 }

@@ -22,7 +22,7 @@ internal static class ConfigRoutes
 
     private static async Task ConfigAsync(HttpContext ctx, ServerContext server)
     {
-        if (server.Options.Faults.HasFlag(FakeFaults.HangConfig))
+        if (FaultScope.Of(ctx).Has(FakeFaults.HangConfig))
         {
             // Never answers; ends only when the client gives up or the server stops.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, server.Stopping);
@@ -51,7 +51,7 @@ internal static class ConfigRoutes
         var all = p.AllEndpoints && query.ContainsKey("all_endpoints")
             && (p.LowercaseDictType || query["all_endpoints"].ToString().ToLowerInvariant() is "true" or "1");
         var json = PyJson.Compact(InfoBuilder.Build(server, all));
-        if (server.Options.Faults.HasFlag(FakeFaults.MalformedInfoJson)) json = json[..(json.Length / 2)];
+        if (FaultScope.Of(ctx).Has(FakeFaults.MalformedInfoJson)) json = json[..(json.Length / 2)];
         await Http.Write(ctx, json, StatusCodes.Status200OK, "application/json");
     }
 }

@@ -30,13 +30,14 @@ internal sealed partial class FakeApp
     public JsonObject Layout { get; private set; } = new();
     public bool HasState => _components.Any(c => c.Kind == ComponentKind.State);
 
-    public static FakeApp Create(string name, Profile profile) => name.ToLowerInvariant() switch
+    public static FakeApp Create(string name, Profile profile) => name.ToLowerInvariant().Split(':', 2) switch
     {
-        "simple" => Simple(),
-        "full" => Full(profile),
-        "hostile" => Hostile(),
-        "many" => Many(),
-        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile' or 'many').", nameof(name)),
+        ["simple"] => Simple(),
+        ["full"] => Full(profile),
+        ["hostile"] => Hostile(),
+        ["many"] => Many(DefaultManyEndpoints),
+        ["many", var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxManyEndpoints => Many(n),
+        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile' or 'many[:1-{MaxManyEndpoints}]').", nameof(name)),
     };
 
     private Component Add(ComponentKind kind, string? label = null, JsonNode? value = null, string[]? choices = null)

@@ -2,7 +2,11 @@ using System;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>Faults a test can inject to exercise client error handling.</summary>
+/// <summary>
+/// Faults a test can inject to exercise client error handling: for the whole server
+/// (<see cref="FakeGradioOptions.Faults"/>, --faults) or for the app seen under /fault/{name}/
+/// (see FaultScope.cs). Each fault spoils one kind of route and leaves the rest of the app working.
+/// </summary>
 [Flags]
 public enum FakeFaults
 {
@@ -12,6 +16,24 @@ public enum FakeFaults
     DropStreamMidway = 4,
     HangConfig = 8,
     NotGradio = 16,
+    /// <summary>File routes send the headers (a large Content-Length) and 10 bytes, then nothing until <see cref="FakeGradioOptions.StallLimit"/>.</summary>
+    StalledDownload = 32,
+    /// <summary>File routes send zeros without a Content-Length, up to <see cref="FakeGradioOptions.FaultSize"/> (10 GiB) or <see cref="FakeGradioOptions.EndlessLimit"/>.</summary>
+    EndlessDownload = 64,
+    /// <summary>queue/join and POST /call accept, then the streams send heartbeats only, until <see cref="FakeGradioOptions.EndlessLimit"/>.</summary>
+    EndlessHeartbeats = 128,
+    /// <summary>The result message on queue/data and /call streams carries one string of <see cref="FakeGradioOptions.FaultSize"/> bytes (50 MB).</summary>
+    HugeSseMessage = 256,
+    /// <summary>{prefix}/info answers gzip (always, whatever Accept-Encoding said) that inflates to <see cref="FakeGradioOptions.FaultSize"/> bytes (500 MB).</summary>
+    GzipBombInfo = 512,
+    /// <summary>File, upload, queue/join, queue/data and /call routes answer HTTP 500 whose text holds the request's Authorization and Cookie headers (/config and /info still work).</summary>
+    EchoSecretsHttpError = 1024,
+    /// <summary>Jobs end with a gr.Error-like failure (queue and /call streams) whose text holds the stream request's Authorization and Cookie headers.</summary>
+    EchoSecretsAppError = 2048,
+    /// <summary>queue/data and GET /call streams answer 200 text/html (a proxy's page) instead of events.</summary>
+    HtmlQueueData = 4096,
+    /// <summary>The first <see cref="FakeGradioOptions.FaultCount"/> requests to {prefix}/info, queue/join and POST /call each answer 429 with Retry-After: 1.</summary>
+    RateLimited = 8192,
 }
 
 /// <summary>How a <see cref="FakeGradioServer"/> behaves; mirrors the launch()/queue() knobs of a real app.</summary>
@@ -47,6 +69,18 @@ public sealed class FakeGradioOptions
 
     public FakeFaults Faults { get; set; }
 
-    /// <summary>"full" (every test endpoint) or "simple" (only Op1, like apps/simple-app.py).</summary>
+    /// <summary>The size a fault works with, when the /fault/{name}/{n}/ URL does not say: see each fault for its default.</summary>
+    public long? FaultSize { get; set; }
+
+    /// <summary>How many requests per route <see cref="FakeFaults.RateLimited"/> refuses, when the URL does not say.</summary>
+    public int FaultCount { get; set; } = 2;
+
+    /// <summary>How long a stalled download stays silent before the server drops the connection.</summary>
+    public TimeSpan StallLimit { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long an endless download or heartbeat stream runs at most.</summary>
+    public TimeSpan EndlessLimit { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>"full" (every test endpoint), "simple" (only Op1, like apps/simple-app.py), "hostile", or "many[:N]" (N endpoints, 300 by default).</summary>
     public string App { get; set; } = "full";
 }

@@ -100,17 +100,16 @@ public sealed class FakeGradioServer : IAsyncDisposable
             ctx.Response.Headers.Server = "uvicorn";
             await next(ctx);
         });
-        if (server.Options.Faults.HasFlag(FakeFaults.NotGradio))
-        {
-            app.Run(ctx => Http.Write(ctx, "<!doctype html><html><body><h1>404</h1><p>not a Gradio app</p></body></html>",
-                StatusCodes.Status404NotFound, "text/html; charset=utf-8"));
-            return;
-        }
         if (mount.Length > 0)
         {
             app.UsePathBase(mount);
             app.Use((ctx, next) => ctx.Request.PathBase.HasValue ? next(ctx) : Http.Detail(ctx, StatusCodes.Status404NotFound, "Not Found"));
         }
+        app.Use((ctx, next) => FaultScope.SelectAsync(ctx, next, server.Options));
+        app.Use((ctx, next) => FaultScope.Of(ctx).Has(FakeFaults.NotGradio)
+            ? Http.Write(ctx, "<!doctype html><html><body><h1>404</h1><p>not a Gradio app</p></body></html>",
+                StatusCodes.Status404NotFound, "text/html; charset=utf-8")
+            : next(ctx));
         // FastAPI answers unknown routes and methods with a JSON detail, not an empty body.
         app.UseStatusCodePages(status => status.HttpContext.Response.StatusCode switch
         {
@@ -121,7 +120,7 @@ public sealed class FakeGradioServer : IAsyncDisposable
         app.UseWebSockets();
         app.Use(async (ctx, next) =>
         {
-            if (!await FileRoutes.TryServeAsync(ctx, server)) await next(ctx);
+            if (!await FaultRoutes.TryServeAsync(ctx, server) && !await FileRoutes.TryServeAsync(ctx, server)) await next(ctx);
         });
         app.UseRouting();
         ConfigRoutes.Map(app, server);

@@ -70,7 +70,7 @@ internal static class LegacyWebSocketRoutes
             var ended = await MailboxStream.PumpAsync(server, box, async message =>
             {
                 await SendAsync(socket, message, ct);
-                if (server.Options.Faults.HasFlag(FakeFaults.DropStreamMidway) && (string?)message["msg"] == "process_generating")
+                if (FaultScope.Of(ctx).Has(FakeFaults.DropStreamMidway) && (string?)message["msg"] == "process_generating")
                 {
                     ctx.Abort();
                     return false;

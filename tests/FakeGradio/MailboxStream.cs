@@ -41,24 +41,27 @@ internal static class MailboxStream
 
     /// <summary>
     /// Serves a mailbox as text/event-stream. <paramref name="format"/> turns a message into SSE text
-    /// (null to skip it); <paramref name="closing"/> is sent after a normal end (sse_v3's close_stream).
+    /// (null to skip it); <paramref name="closing"/> is sent after a normal end (sse_v3's close_stream);
+    /// <paramref name="writeResult"/>, when given, writes process_completed messages instead (FaultResults.cs).
     /// A client that goes away takes its events with it.
     /// </summary>
-    public static async Task ServeSseAsync(HttpContext ctx, ServerContext server, Mailbox box, Func<JsonObject, string?> format, string? closing)
+    public static async Task ServeSseAsync(HttpContext ctx, ServerContext server, Mailbox box, Func<JsonObject, string?> format, string? closing,
+        Func<JsonObject, Task>? writeResult = null)
     {
-        var faults = server.Options.Faults;
+        var scope = FaultScope.Of(ctx);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, server.Stopping);
         try
         {
             await Http.StartSse(ctx);
-            if (faults.HasFlag(FakeFaults.MalformedSse))
+            if (scope.Has(FakeFaults.MalformedSse))
             {
                 await Http.Sse(ctx, Garbage);
             }
             else if (await PumpAsync(server, box, async message =>
                      {
-                         if (format(message) is { } text) await Http.Sse(ctx, text);
-                         if (faults.HasFlag(FakeFaults.DropStreamMidway) && (string?)message["msg"] == "process_generating")
+                         if (writeResult is not null && (string?)message["msg"] == "process_completed") await writeResult(message);
+                         else if (format(message) is { } text) await Http.Sse(ctx, text);
+                         if (scope.Has(FakeFaults.DropStreamMidway) && (string?)message["msg"] == "process_generating")
                          {
                              ctx.Abort();
                              return false;

@@ -3,15 +3,19 @@ using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>An app with 300 endpoints of mixed inputs, for the generator benchmark (bench/).</summary>
+/// <summary>
+/// An app with many endpoints of mixed inputs: 300 for the generator benchmark (bench/), up to
+/// 20,000 ("many:20000") for clients that must cope with a huge /info.
+/// </summary>
 internal sealed partial class FakeApp
 {
-    const int ManyEndpoints = 300;
+    const int DefaultManyEndpoints = 300;
+    const int MaxManyEndpoints = 20_000;
 
-    private static FakeApp Many()
+    private static FakeApp Many(int count)
     {
         var app = new FakeApp("many-app");
-        for (var i = 0; i < ManyEndpoints; i++)
+        for (var i = 0; i < count; i++)
         {
             var inputs = new[]
             {

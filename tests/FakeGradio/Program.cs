@@ -6,14 +6,19 @@ using System.Threading.Tasks;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// Program mode, for demos without a genuine Gradio:
-/// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple] [--mount /app]
+/// Program mode, for demos without a genuine Gradio and for the Pester tests:
+/// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple|full|hostile|many[:N]] [--mount /app]
 ///   [--auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
-///   [--max-queue-size N] [--faults MalformedSse,DropStreamMidway,...]
-/// Prints "READY url=... profile=..." once listening and serves until killed.
+///   [--max-queue-size N] [--faults MalformedSse,stalled-download,...] [--fault-size N] [--fault-count N]
+///   [--stall-sec N] [--endless-sec N] [--lifetime-sec N]
+/// Prints "READY url=... profile=..." once listening and serves until killed, or until --lifetime-sec
+/// (an hour by default, 0 for no limit) has passed, so a server a test run forgot ends by itself.
+/// Every fault is also served under /fault/{name}/ (FaultScope.cs), whatever --faults says.
 /// </summary>
 public static class Program
 {
+    private static TimeSpan _lifetime = TimeSpan.FromHours(1);
+
     public static async Task<int> Main(string[] args)
     {
         FakeGradioOptions options;
@@ -40,7 +45,9 @@ public static class Program
         {
             Console.WriteLine($"READY url={server.BaseUrl} profile={options.Profile.ToString().ToLowerInvariant()}");
             // The host's console lifetime turns Ctrl+C and SIGTERM into a shutdown.
-            await server.WaitForShutdownAsync();
+            var shutdown = server.WaitForShutdownAsync();
+            if (_lifetime > TimeSpan.Zero) await Task.WhenAny(shutdown, Task.Delay(_lifetime));
+            else await shutdown;
         }
         return 0;
     }
@@ -66,13 +73,23 @@ public static class Program
                 case "--step-delay-ms": options.StepDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--heartbeat-ms": options.HeartbeatInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--max-file-size": options.MaxFileSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--faults": options.Faults = Enum.Parse<FakeFaults>(Next(), ignoreCase: true); break;
+                case "--faults":
+                    var names = Next();
+                    options.Faults = FaultScope.TryParse(names, out var faults) ? faults : throw new ArgumentException($"unknown fault in '{names}'");
+                    break;
+                case "--fault-size": options.FaultSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--fault-count": options.FaultCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--stall-sec": options.StallLimit = Seconds(Next()); break;
+                case "--endless-sec": options.EndlessLimit = Seconds(Next()); break;
+                case "--lifetime-sec": _lifetime = Seconds(Next()); break;
                 case "--max-queue-size": options.MaxQueueSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         return options;
     }
+
+    private static TimeSpan Seconds(string text) => TimeSpan.FromSeconds(int.Parse(text, CultureInfo.InvariantCulture));
 
     /// <summary>Accepts "v5", "V4_44", "v4.44" or "4.44".</summary>
     private static GradioProfile ParseProfile(string text)

@@ -100,7 +100,8 @@ internal static class QueueRoutes
             return;
         }
         var closing = server.Profile.CloseStream ? DataLine(server, server.Messages.CloseStream()) : null;
-        await MailboxStream.ServeSseAsync(ctx, server, box, m => DataLine(server, m), closing);
+        string Format(JsonObject m) => DataLine(server, m);
+        await MailboxStream.ServeSseAsync(ctx, server, box, Format, closing, FaultResults.For(ctx, server, Format, call: false));
     }
 
     /// <summary>4.0–4.8: one stream per job; the inputs are asked for with send_data when a worker is free.</summary>

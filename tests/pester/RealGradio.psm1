@@ -153,17 +153,28 @@ function Start-FakeGradio {
     .DESCRIPTION
         Runs the built DLL directly (fast); -UseDotnetRun builds and runs the project instead,
         which the demo uses because it must work before anything else was built.
+        Every fault of tests/FakeGradio/FakeGradioOptions.cs is also served under
+        "$($server.Url)fault/<name>/" (FaultScope.cs); -Faults puts faults on the root app too, and
+        -ServerArgument passes any other option (--stall-sec 10, --fault-size N, ...).
+        The server stops by itself after -LifetimeSec, should a test run forget it.
     .EXAMPLE
         $server = Start-FakeGradio -Profile v5 -App full
+    .EXAMPLE
+        $server = Start-FakeGradio -ServerArgument '--stall-sec', '30'
+        Get-GradioInfo "$($server.Url)fault/rate-limited/3/"   # 429 three times, then the app
     #>
     param(
         [string] $Profile = 'v5',
         [string] $App = 'full',
+        [string[]] $Faults = @(),
+        [string[]] $ServerArgument = @(),
+        [int] $LifetimeSec = 1800,
         [switch] $UseDotnetRun,
         [int] $TimeoutSec = 60
     )
     $port = Get-FreeTcpPort
-    $serverArgs = @('--profile', $Profile, '--app', $App, '--port', "$port")
+    $serverArgs = @('--profile', $Profile, '--app', $App, '--port', "$port", '--lifetime-sec', "$LifetimeSec") + $ServerArgument
+    if ($Faults) { $serverArgs += @('--faults', ($Faults -join ',')) }
     if ($UseDotnetRun) {
         $arguments = @('run', '--project', (Join-Path $script:RepoRoot 'tests/FakeGradio'), '-c', 'Release', '--') + $serverArgs
         $TimeoutSec = [Math]::Max($TimeoutSec, 180)   # includes a build on a fresh clone
