@@ -115,7 +115,7 @@ public sealed class GradioClient
     public async Task<JsonNode?> ReadJsonBodyAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
         var url = response.RequestMessage?.RequestUri;
-        using var body = await Guard(BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, Options.Timeout, what, ct)).ConfigureAwait(false);
+        using var body = await BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, Options.Timeout, what, ct).MapFailure(GradioFailure.FromTransport).ConfigureAwait(false);
         return ParseJson(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length), what, url);
     }
 
@@ -140,13 +140,13 @@ public sealed class GradioClient
     }
 
     /// <summary>Sends without judging the status: the timeout bounds the wait for the answer's headers.</summary>
-    public Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Guard(Connection.Sender.SendAsync(() =>
+    public Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Connection.Sender.SendAsync(() =>
     {
         var request = make();
         if (Options.BearerToken is { Length: > 0 } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
-    }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Retry }, ct));
+    }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Retry }, ct).MapFailure(GradioFailure.FromTransport);
 
     /// <summary>
     /// The events of a GET event stream, each message's data parsed as JSON (null when it is not
@@ -167,7 +167,7 @@ public sealed class GradioClient
         var events = SseReader.EnumerateAsync(stream, JsonData, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (await Guard(events.MoveNextAsync().AsTask()).ConfigureAwait(false))
+            while (await events.MoveNextAsync().AsTask().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
                 yield return events.Current;
         }
         finally
@@ -187,19 +187,6 @@ public sealed class GradioClient
         catch (JsonException ex)
         {
             throw new GradioException(GradioErrorKind.MalformedResponse, $"An event of the stream is not JSON ({ex.Message}).", ex);
-        }
-    }
-
-    /// <summary>Awaits a transport operation, turning its failures into Gradio's kinds.</summary>
-    static async Task<T> Guard<T>(Task<T> operation)
-    {
-        try
-        {
-            return await operation.ConfigureAwait(false);
-        }
-        catch (TransportFailure t)
-        {
-            throw GradioFailure.FromTransport(t);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Core.Http;
 
@@ -27,4 +28,20 @@ public sealed class TransportFailure : Exception
     public TransportFailureKind Kind { get; }
 
     public Uri? Url { get; }
+}
+
+public static class TransportFailureMapping
+{
+    /// <summary>Awaits a transport operation, turning its <see cref="TransportFailure"/> into a client's own failure.</summary>
+    public static async Task<T> MapFailure<T>(this Task<T> operation, Func<TransportFailure, Exception> map)
+    {
+        try
+        {
+            return await operation.ConfigureAwait(false);
+        }
+        catch (TransportFailure t)
+        {
+            throw map(t);
+        }
+    }
 }

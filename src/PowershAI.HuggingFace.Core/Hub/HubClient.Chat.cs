@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Hub;
 
@@ -39,7 +40,7 @@ public sealed partial class HubClient
         var items = Http.SseReader.EnumerateAsync(stream, (_, data) => data.ToArray(), bound, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (await Guard(items.MoveNextAsync().AsTask()).ConfigureAwait(false))
+            while (await items.MoveNextAsync().AsTask().MapFailure(HubFailure.FromTransport).ConfigureAwait(false))
             {
                 var data = items.Current.Data;
                 if (Encoding.UTF8.GetString(data).Trim() == "[DONE]") yield break;

@@ -41,13 +41,13 @@ public sealed partial class HubClient
         for (var hop = 0; ; hop++)
         {
             var (m, u, c, withToken) = (method, url, content, carry);
-            var response = await Guard(ClientState.Current.Hub.Sender.SendAsync(() =>
+            var response = await ClientState.Current.Hub.Sender.SendAsync(() =>
             {
                 var request = new HttpRequestMessage(m, u) { Content = c?.Invoke() };
                 request.Headers.Accept.ParseAdd(accept);
                 if (withToken) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token.Reveal());
                 return request;
-            }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry }, ct)).ConfigureAwait(false);
+            }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry }, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return (response, carry);
             response.Dispose();
@@ -77,16 +77,4 @@ public sealed partial class HubClient
         SuggestedWait = response => RateLimitInfo.From(response)?.SuggestedWait,
     };
 
-    /// <summary>Awaits a transport operation, turning its failures into the Hub's kinds.</summary>
-    static async Task<T> Guard<T>(Task<T> operation)
-    {
-        try
-        {
-            return await operation.ConfigureAwait(false);
-        }
-        catch (TransportFailure t)
-        {
-            throw HubFailure.FromTransport(t);
-        }
-    }
 }

@@ -138,7 +138,7 @@ public sealed partial class HubClient
     /// <summary>A response's JSON, read within the size and silence bounds and parsed from its bytes; null when empty.</summary>
     static async Task<JsonNode?> ReadJsonBodyAsync(HttpResponseMessage response, string what, Uri url, TimeSpan idle, CancellationToken ct)
     {
-        using var body = await Guard(BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, idle, what, ct)).ConfigureAwait(false);
+        using var body = await BoundedBody.ReadAsync(response, ClientState.Current.Limits.MaxJsonBytes, idle, what, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
         return ParseJson(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length), what, url);
     }
 

@@ -14,8 +14,9 @@ public sealed class HubEnvironmentCollection
 }
 
 /// <summary>
-/// Per test: clears every variable and setting the Hub core reads, gives a temp folder, and puts
-/// everything back afterwards.
+/// Per test: clears every variable the Hub core reads, starts from a fresh <see cref="ClientState"/>
+/// (no settings, no session token, no Space hosts), gives a temp folder, and puts the variables
+/// back afterwards.
 /// </summary>
 public abstract class HubEnvironmentTest : IDisposable
 {
@@ -26,8 +27,6 @@ public abstract class HubEnvironmentTest : IDisposable
     };
 
     readonly Dictionary<string, string?> _saved = new();
-    readonly string? _endpoint = HubEndpoint.Override;
-    readonly string? _router = HubEndpoint.RouterOverride;
 
     protected HubEnvironmentTest()
     {
@@ -36,9 +35,7 @@ public abstract class HubEnvironmentTest : IDisposable
             _saved[name] = Environment.GetEnvironmentVariable(name);
             Environment.SetEnvironmentVariable(name, null);
         }
-        HubEndpoint.Override = null;
-        HubEndpoint.RouterOverride = null;
-        TokenSource.SetSessionToken(null);
+        ClientState.Reset();
         Temp = Path.Combine(Path.GetTempPath(), "hubtest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Temp);
     }
@@ -48,9 +45,7 @@ public abstract class HubEnvironmentTest : IDisposable
     public void Dispose()
     {
         foreach (var pair in _saved) Environment.SetEnvironmentVariable(pair.Key, pair.Value);
-        HubEndpoint.Override = _endpoint;
-        HubEndpoint.RouterOverride = _router;
-        TokenSource.SetSessionToken(null);
+        ClientState.Reset();
         Directory.Delete(Temp, recursive: true);
     }
 }
