@@ -42,8 +42,8 @@ public static class GradioFiles
         var maxSize = app.Config?["max_file_size"] is JsonValue m && m.TryGetValue<long>(out var max) ? max : (long?)null;
         foreach (var f in files)
         {
+            LocalFile.Check(f.FullName);
             f.Refresh();
-            if (!f.Exists) throw new GradioException(GradioErrorKind.FileError, $"File not found: {f.FullName}", target: f.FullName);
             if (maxSize.HasValue && f.Length > maxSize.Value)
                 throw new GradioException(GradioErrorKind.FileError, $"{f.Name} is {f.Length} bytes; the app accepts files up to {maxSize.Value} bytes.", target: f.FullName);
         }
@@ -87,45 +87,141 @@ public static class GradioFiles
         }
     }
 
-    /// <summary>Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.</summary>
-    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.
+    /// The body is written to a ".partial" file that becomes the file only once complete, and is
+    /// removed on any failure. <paramref name="limits"/> (default: <see cref="DownloadLimits"/>'s)
+    /// bound its size, the silence between reads and, optionally, the whole duration.
+    /// </summary>
+    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct, DownloadLimits? limits = null)
     {
+        limits ??= new DownloadLimits();
         var url = FileData.DownloadUrl(app, file);
         var name = SafeFileName.From(FileData.OriginalName(file));
         Directory.CreateDirectory(directory);
         // Files the app names on another host are fetched without the app's cookies or token.
         var sameApp = string.Equals(url.GetLeftPart(UriPartial.Authority), app.Root.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
         var fetcher = sameApp ? client : GradioClient.Anonymous(url, client.Options.Timeout);
-        using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        var total = response.Content.Headers.ContentLength;
-        var target = SafeFileName.UniquePath(directory, name);
-        var partial = target + ".partial";
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (limits.Deadline is { } end) deadline.CancelAfter(Until(end));
         try
         {
-            using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var sink = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
-            {
-                var buffer = new byte[BufferSize];
-                long done = 0;
-                int n;
-                while ((n = await source.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false)) > 0)
-                {
-                    await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
-                    done += n;
-                    progress?.Report(new TransferProgress(name, done, total));
-                }
-            }
-            File.Move(partial, target);
+            using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, deadline.Token, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var total = response.Content.Headers.ContentLength;
+            if (total > limits.MaxBytes) throw TooLarge(name, limits.MaxBytes, url, $"the server announced {total} bytes");
+            var download = new Download(name, url, total, limits.MaxBytes, limits.IdleTimeout ?? client.Options.Timeout, progress);
+            return await download.SaveAsync(response, directory, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
         {
-            if (File.Exists(partial)) File.Delete(partial);
-            ct.ThrowIfCancellationRequested();
-            throw ex is IOException io && !(io.InnerException is HttpRequestException)
-                ? new GradioException(GradioErrorKind.FileError, $"Cannot save {name} into {directory}: {io.Message}", io, target: target)
-                : new GradioException(GradioErrorKind.StreamDropped, $"The download of {name} broke off: {ex.Message}", ex, target: url.ToString());
+            throw new GradioException(GradioErrorKind.Timeout, $"The download of {name} did not finish before its deadline.", ex, target: url.ToString());
         }
-        return new FileInfo(target);
+    }
+
+    /// <summary>One body on its way to disk: reads bounded by silence and size, failures classified by where they happen.</summary>
+    sealed class Download
+    {
+        readonly string _name;
+        readonly Uri _url;
+        readonly long? _total;
+        readonly long _maxBytes;
+        readonly TimeSpan _idle;
+        readonly IProgress<TransferProgress>? _progress;
+
+        public Download(string name, Uri url, long? total, long maxBytes, TimeSpan idle, IProgress<TransferProgress>? progress)
+        {
+            _name = name;
+            _url = url;
+            _total = total;
+            _maxBytes = maxBytes;
+            _idle = idle;
+            _progress = progress;
+        }
+
+        public async Task<FileInfo> SaveAsync(HttpResponseMessage response, string directory, CancellationToken ct)
+        {
+            var target = SafeFileName.UniquePath(directory, _name);
+            var partial = target + ".partial";
+            FileStream sink;
+            try
+            {
+                sink = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not created here (another download may own it), so not deleted either.
+                throw CannotSave(directory, ex, target);
+            }
+            try
+            {
+                using (sink)
+                    await CopyAsync(response, sink, directory, ct).ConfigureAwait(false);
+                File.Move(partial, target);
+            }
+            catch (Exception ex)
+            {
+                Remove(partial);
+                if (ex is IOException or UnauthorizedAccessException) throw CannotSave(directory, ex, target);
+                throw;
+            }
+            return new FileInfo(target);
+        }
+
+        async Task CopyAsync(HttpResponseMessage response, FileStream sink, string directory, CancellationToken ct)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            // Ends a read that ignores its token (.NET Framework's response streams) by closing the response.
+            using var unblock = idle.Token.Register(response.Dispose);
+            var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[BufferSize];
+            long done = 0;
+            while (true)
+            {
+                idle.CancelAfter(_idle);
+                int n;
+                try
+                {
+                    n = await source.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (idle.IsCancellationRequested)
+                        throw new GradioException(GradioErrorKind.Timeout, $"The download of {_name} was silent for {_idle.TotalSeconds:0} s, longer than allowed.", ex, target: _url.ToString());
+                    throw new GradioException(GradioErrorKind.StreamDropped, $"The download of {_name} broke off: {ex.Message}", ex, target: _url.ToString());
+                }
+                if (n == 0) return;
+                done += n;
+                if (done > _maxBytes) throw TooLarge(_name, _maxBytes, _url, "more came");
+                await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
+                _progress?.Report(new TransferProgress(_name, done, _total));
+            }
+        }
+
+        /// <summary>Best effort: a leftover that cannot be removed must not hide why the download failed.</summary>
+        static void Remove(string partial)
+        {
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        GradioException CannotSave(string directory, Exception ex, string target) =>
+            new(GradioErrorKind.FileError, $"Cannot save {_name} into {directory}: {ex.Message}", ex, target: target);
+    }
+
+    static GradioException TooLarge(string name, long maxBytes, Uri url, string why) =>
+        new(GradioErrorKind.ResponseTooLarge, $"The download of {name} is larger than the limit of {maxBytes} bytes ({why}).", target: url.ToString());
+
+    /// <summary>The time left until <paramref name="end"/>, in the range CancelAfter accepts.</summary>
+    static TimeSpan Until(DateTimeOffset end)
+    {
+        var left = end - DateTimeOffset.UtcNow;
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left.TotalMilliseconds > int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue) : left;
     }
 
     static string Cut(string s) => s.Length > 200 ? s.Substring(0, 200) + "…" : s;
