@@ -33,7 +33,7 @@ public sealed class UploadedFile
 /// <summary>Uploads to {prefix}/upload and downloads output files (§4).</summary>
 public static class GradioFiles
 {
-    const int BufferSize = 81920;
+    internal const int BufferSize = 81920;
 
     /// <summary>Uploads files in one multipart request (field "files"), streamed from disk.</summary>
     public static async Task<IReadOnlyList<UploadedFile>> UploadAsync(GradioClient client, AppInfo app, IReadOnlyList<FileInfo> files, IProgress<TransferProgress>? progress, CancellationToken ct)
@@ -103,13 +103,14 @@ public static class GradioFiles
         var sameApp = string.Equals(url.GetLeftPart(UriPartial.Authority), app.Root.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
         var fetcher = sameApp ? client : GradioClient.Anonymous(url, client.Options.Timeout);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (limits.Deadline is { } end) deadline.CancelAfter(Until(end));
+        if (limits.Deadline is { } end) deadline.CancelAfter(Timer(end - DateTimeOffset.UtcNow));
         try
         {
             using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, deadline.Token, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             var total = response.Content.Headers.ContentLength;
-            if (total > limits.MaxBytes) throw TooLarge(name, limits.MaxBytes, url, $"the server announced {total} bytes");
-            var download = new Download(name, url, total, limits.MaxBytes, limits.IdleTimeout ?? client.Options.Timeout, progress);
+            if (total > limits.MaxBytes)
+                throw new GradioException(GradioErrorKind.ResponseTooLarge, $"The download of {name} is {total} bytes, over the limit of {limits.MaxBytes} bytes.", target: url.ToString());
+            var download = new FileDownload(name, url, total, limits.MaxBytes, limits.IdleTimeout ?? client.Options.Timeout, progress);
             return await download.SaveAsync(response, directory, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
@@ -118,111 +119,9 @@ public static class GradioFiles
         }
     }
 
-    /// <summary>One body on its way to disk: reads bounded by silence and size, failures classified by where they happen.</summary>
-    sealed class Download
-    {
-        readonly string _name;
-        readonly Uri _url;
-        readonly long? _total;
-        readonly long _maxBytes;
-        readonly TimeSpan _idle;
-        readonly IProgress<TransferProgress>? _progress;
-
-        public Download(string name, Uri url, long? total, long maxBytes, TimeSpan idle, IProgress<TransferProgress>? progress)
-        {
-            _name = name;
-            _url = url;
-            _total = total;
-            _maxBytes = maxBytes;
-            _idle = idle;
-            _progress = progress;
-        }
-
-        public async Task<FileInfo> SaveAsync(HttpResponseMessage response, string directory, CancellationToken ct)
-        {
-            var target = SafeFileName.UniquePath(directory, _name);
-            var partial = target + ".partial";
-            FileStream sink;
-            try
-            {
-                sink = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Not created here (another download may own it), so not deleted either.
-                throw CannotSave(directory, ex, target);
-            }
-            try
-            {
-                using (sink)
-                    await CopyAsync(response, sink, directory, ct).ConfigureAwait(false);
-                File.Move(partial, target);
-            }
-            catch (Exception ex)
-            {
-                Remove(partial);
-                if (ex is IOException or UnauthorizedAccessException) throw CannotSave(directory, ex, target);
-                throw;
-            }
-            return new FileInfo(target);
-        }
-
-        async Task CopyAsync(HttpResponseMessage response, FileStream sink, string directory, CancellationToken ct)
-        {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            // Ends a read that ignores its token (.NET Framework's response streams) by closing the response.
-            using var unblock = idle.Token.Register(response.Dispose);
-            var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[BufferSize];
-            long done = 0;
-            while (true)
-            {
-                idle.CancelAfter(_idle);
-                int n;
-                try
-                {
-                    n = await source.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    if (idle.IsCancellationRequested)
-                        throw new GradioException(GradioErrorKind.Timeout, $"The download of {_name} was silent for {_idle.TotalSeconds:0} s, longer than allowed.", ex, target: _url.ToString());
-                    throw new GradioException(GradioErrorKind.StreamDropped, $"The download of {_name} broke off: {ex.Message}", ex, target: _url.ToString());
-                }
-                if (n == 0) return;
-                done += n;
-                if (done > _maxBytes) throw TooLarge(_name, _maxBytes, _url, "more came");
-                await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
-                _progress?.Report(new TransferProgress(_name, done, _total));
-            }
-        }
-
-        /// <summary>Best effort: a leftover that cannot be removed must not hide why the download failed.</summary>
-        static void Remove(string partial)
-        {
-            try
-            {
-                File.Delete(partial);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        GradioException CannotSave(string directory, Exception ex, string target) =>
-            new(GradioErrorKind.FileError, $"Cannot save {_name} into {directory}: {ex.Message}", ex, target: target);
-    }
-
-    static GradioException TooLarge(string name, long maxBytes, Uri url, string why) =>
-        new(GradioErrorKind.ResponseTooLarge, $"The download of {name} is larger than the limit of {maxBytes} bytes ({why}).", target: url.ToString());
-
-    /// <summary>The time left until <paramref name="end"/>, in the range CancelAfter accepts.</summary>
-    static TimeSpan Until(DateTimeOffset end)
-    {
-        var left = end - DateTimeOffset.UtcNow;
-        return left < TimeSpan.Zero ? TimeSpan.Zero : left.TotalMilliseconds > int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue) : left;
-    }
+    /// <summary><paramref name="span"/> within the range CancelAfter accepts (0 to about 24 days).</summary>
+    internal static TimeSpan Timer(TimeSpan span) =>
+        span < TimeSpan.Zero ? TimeSpan.Zero : span.TotalMilliseconds > int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue) : span;
 
     static string Cut(string s) => s.Length > 200 ? s.Substring(0, 200) + "…" : s;
 }
