@@ -249,15 +249,6 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
     }
 
     [Fact]
-    public async Task Missing_local_file_is_FileError()
-    {
-        using var cts = T.Deadline();
-        var client = T.Client(await servers.Get(GradioProfile.V5));
-        var ex = await Assert.ThrowsAsync<GradioException>(() => T.Run(client, "file_size", new object?[] { new FileInfo(Path.Combine(_dir, "nope.png")) }, cts.Token));
-        Assert.Equal(GradioErrorKind.FileError, ex.Kind);
-    }
-
-    [Fact]
     public async Task DownloadUrl_and_ForUrl()
     {
         using var cts = T.Deadline();

@@ -33,7 +33,7 @@ public sealed class UploadedFile
 /// <summary>Uploads to {prefix}/upload and downloads output files (§4).</summary>
 public static class GradioFiles
 {
-    const int BufferSize = 81920;
+    internal const int BufferSize = 81920;
 
     /// <summary>Uploads files in one multipart request (field "files"), streamed from disk.</summary>
     public static async Task<IReadOnlyList<UploadedFile>> UploadAsync(GradioClient client, AppInfo app, IReadOnlyList<FileInfo> files, IProgress<TransferProgress>? progress, CancellationToken ct)
@@ -42,8 +42,8 @@ public static class GradioFiles
         var maxSize = app.Config?["max_file_size"] is JsonValue m && m.TryGetValue<long>(out var max) ? max : (long?)null;
         foreach (var f in files)
         {
+            LocalFile.Check(f.FullName);
             f.Refresh();
-            if (!f.Exists) throw new GradioException(GradioErrorKind.FileError, $"File not found: {f.FullName}", target: f.FullName);
             if (maxSize.HasValue && f.Length > maxSize.Value)
                 throw new GradioException(GradioErrorKind.FileError, $"{f.Name} is {f.Length} bytes; the app accepts files up to {maxSize.Value} bytes.", target: f.FullName);
         }
@@ -86,46 +86,41 @@ public static class GradioFiles
         }
     }
 
-    /// <summary>Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.</summary>
-    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.
+    /// The body is written to a ".partial" file that becomes the file only once complete, and is
+    /// removed on any failure. <paramref name="limits"/> (default: <see cref="DownloadLimits"/>'s)
+    /// bound its size, the silence between reads and, optionally, the whole duration.
+    /// </summary>
+    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct, DownloadLimits? limits = null)
     {
+        limits ??= new DownloadLimits();
         var url = FileData.DownloadUrl(app, file);
         var name = SafeFileName.From(FileData.OriginalName(file));
         Directory.CreateDirectory(directory);
         // Files the app names on another host are fetched without the app's cookies or token.
         var sameApp = string.Equals(url.GetLeftPart(UriPartial.Authority), app.Root.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
         var fetcher = sameApp ? client : client.Anonymous(url);
-        using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, ct).ConfigureAwait(false);
-        var total = response.Content.Headers.ContentLength;
-        var target = SafeFileName.UniquePath(directory, name);
-        var partial = target + ".partial";
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (limits.Deadline is { } end) deadline.CancelAfter(Timer(end - DateTimeOffset.UtcNow));
         try
         {
-            using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var sink = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
-            {
-                var buffer = new byte[BufferSize];
-                long done = 0;
-                int n;
-                while ((n = await source.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false)) > 0)
-                {
-                    await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
-                    done += n;
-                    progress?.Report(new TransferProgress(name, done, total));
-                }
-            }
-            File.Move(partial, target);
+            using var response = await fetcher.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "Downloading " + name, deadline.Token).ConfigureAwait(false);
+            var total = response.Content.Headers.ContentLength;
+            if (total > limits.MaxBytes)
+                throw new GradioException(GradioErrorKind.ResponseTooLarge, $"The download of {name} is {total} bytes, over the limit of {limits.MaxBytes} bytes.", target: url.ToString());
+            var download = new FileDownload(name, url, total, limits.MaxBytes, limits.IdleTimeout ?? client.Options.Timeout, progress);
+            return await download.SaveAsync(response, directory, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
         {
-            if (File.Exists(partial)) File.Delete(partial);
-            ct.ThrowIfCancellationRequested();
-            throw ex is IOException io && !(io.InnerException is HttpRequestException)
-                ? new GradioException(GradioErrorKind.FileError, $"Cannot save {name} into {directory}: {io.Message}", io, target: target)
-                : new GradioException(GradioErrorKind.StreamDropped, $"The download of {name} broke off: {ex.Message}", ex, target: url.ToString());
+            throw new GradioException(GradioErrorKind.Timeout, $"The download of {name} did not finish before its deadline.", ex, target: url.ToString());
         }
-        return new FileInfo(target);
     }
+
+    /// <summary><paramref name="span"/> within the range CancelAfter accepts (0 to about 24 days).</summary>
+    internal static TimeSpan Timer(TimeSpan span) =>
+        span < TimeSpan.Zero ? TimeSpan.Zero : span.TotalMilliseconds > int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue) : span;
 
     static string Cut(string s) => s.Length > 200 ? s.Substring(0, 200) + "…" : s;
 }

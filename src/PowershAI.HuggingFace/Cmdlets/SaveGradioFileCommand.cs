@@ -33,6 +33,16 @@ public sealed class SaveGradioFileCommand : GradioCmdlet
     [Alias("OutputDirectory")]
     public string? Path { get; set; }
 
+    /// <summary>The largest file accepted, in bytes; a larger one fails with GradioResponseTooLarge and is not kept.</summary>
+    [Parameter]
+    [ValidateRange(1, long.MaxValue)]
+    public long MaxBytes { get; set; } = DownloadLimits.DefaultMaxBytes;
+
+    /// <summary>Seconds one file's download may take in all; 0 (the default) sets no bound beyond -TimeoutSec's bound on each silence.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int MaxDurationSec { get; set; }
+
     protected override void Process()
     {
         var value = InputObject is PSObject ps && ps.BaseObject is Objects.GradioApiEventResult r ? r.Data : InputObject;
@@ -45,7 +55,8 @@ public sealed class SaveGradioFileCommand : GradioCmdlet
                 var client = ClientFor(AppUrl ?? Origin(file));
                 var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
                 var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(Activity, "Downloading", p)));
-                return await GradioFiles.DownloadAsync(client, app, file, directory, progress, ct).ConfigureAwait(false);
+                var limits = DownloadLimits.Within(MaxDurationSec, MaxBytes);
+                return await GradioFiles.DownloadAsync(client, app, file, directory, progress, ct, limits).ConfigureAwait(false);
             });
             WriteProgress(Progress.Completed(Activity, "Downloading"));
             WriteObject(saved);

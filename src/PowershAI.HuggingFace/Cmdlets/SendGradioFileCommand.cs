@@ -33,16 +33,17 @@ public sealed class SendGradioFileCommand : GradioCmdlet
     [Parameter]
     public SwitchParameter Raw { get; set; }
 
+    /// <summary>Each item checked here (LocalFile.Check), so a folder or a missing file among several is its own error.</summary>
     protected override void Process() => ForEachItem(Files, item => item, item =>
     {
         var value = item is PSObject ps ? ps.BaseObject : item;
-        if (value is FileInfo f)
+        if (value is FileSystemInfo local)
         {
-            _files.Add(f);
+            _files.Add(LocalFile.Check(local.FullName));
             return;
         }
         foreach (var path in GetResolvedProviderPathFromPSPath(value?.ToString() ?? "", out _))
-            _files.Add(new FileInfo(path));
+            _files.Add(LocalFile.Check(path));
     });
 
     protected override object? ErrorTarget => _files.Count == 0 ? AppUrl : string.Join(", ", _files.Select(f => f.Name));

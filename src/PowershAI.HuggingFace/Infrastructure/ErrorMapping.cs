@@ -103,7 +103,7 @@ static class ErrorMapping
         GradioException { Kind: GradioErrorKind.AuthenticationFailed } => "Check the user name and password given with -Credential.",
         GradioException { Kind: GradioErrorKind.ApiNotFound } => "List the app's endpoints with Get-GradioEndpoint (or Get-GradioInfo).",
         GradioException { Kind: GradioErrorKind.SessionNotFound } => "List the sessions with Get-GradioSession; open one with New-GradioSession <url>.",
-        GradioException { Kind: GradioErrorKind.Timeout } => "Raise -TimeoutSec if the app is slow.",
+        GradioException { Kind: GradioErrorKind.Timeout } => "Raise -TimeoutSec if the app is slow (or -MaxDurationSec, when the deadline ran out).",
         GradioException { Kind: GradioErrorKind.AppError } => "The app's function failed: check the inputs, or the app's own log.",
         GradioException { Kind: GradioErrorKind.QueueFull } => "Try again later: the app's queue is full.",
         GradioException { Kind: GradioErrorKind.ResponseTooLarge } => "Raise the limit the message names if the answer is expected to be that large.",

@@ -21,14 +21,17 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// </summary>
 static class SessionFiles
 {
-    /// <summary>On the pipeline thread: paths resolved to FileInfo (PowerShell paths need the session state).</summary>
+    /// <summary>
+    /// On the pipeline thread: paths (PowerShell paths need the session state), FileInfo and
+    /// DirectoryInfo become checked FileInfo (LocalFile.Check: FileNotFound, or FileError for a
+    /// folder or a device); URLs and FileData pass through.
+    /// </summary>
     public static object? Resolve(PSCmdlet cmdlet, object? item)
     {
         var value = item is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : item;
+        if (value is FileSystemInfo local) return LocalFile.Check(local.FullName);
         if (value is not string s || IsUrl(s)) return value;
-        var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(s);
-        if (!File.Exists(path)) throw new GradioException(GradioErrorKind.FileError, $"File not found: {path}", target: path);
-        return new FileInfo(path);
+        return LocalFile.Check(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(s));
     }
 
     /// <summary>The FileData for each resolved item, uploading what the app does not hold yet.</summary>
