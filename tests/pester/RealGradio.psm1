@@ -111,7 +111,7 @@ function Start-RealGradio {
     #>
     param(
         [Parameter(Mandatory)] [string] $App,
-        [ValidateSet('5.14.0', '4.37.2')] [string] $Version = '5.14.0'
+        [ValidateSet('5.14.0', '4.37.2', '5.45.0')] [string] $Version = '5.14.0'
     )
     $root = Get-RealGradioRoot
     if (-not $root) { throw 'Genuine Gradio is not available: ../shared/real-gradio is absent beside the repo.' }
