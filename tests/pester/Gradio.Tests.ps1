@@ -17,7 +17,7 @@ BeforeAll {
     Import-Module $Manifest -Force
 }
 
-Describe 'Gradio <_> (genuine)' -ForEach @('5.45.0') -Skip:(-not $HaveRealGradio) {
+Describe 'Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2', '5.45.0') -Skip:(-not $HaveRealGradio) {
     BeforeAll {
         $script:Version = $_
         $script:Simple = Start-RealGradio -App simple-app.py -Version $Version

@@ -16,7 +16,7 @@ BeforeAll {
     Import-Module $Manifest -Force
 }
 
-Describe 'Sessions on Gradio <_> (genuine)' -ForEach @('5.45.0') -Skip:(-not $HaveRealGradio) {
+Describe 'Sessions on Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2', '5.45.0') -Skip:(-not $HaveRealGradio) {
     BeforeAll {
         $script:Version = $_
         Get-GradioSession | Remove-GradioSession
