@@ -16,7 +16,7 @@ BeforeAll {
                              else { Join-Path $RepoRoot 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
 }
 
-Describe 'Genuine Gradio <_> harness' -ForEach @('5.14.0', '4.37.2') -Skip:(-not $HaveRealGradio) {
+Describe 'Genuine Gradio <_> harness' -ForEach @('5.14.0', '4.37.2', '5.45.0') -Skip:(-not $HaveRealGradio) {
     BeforeAll {
         $script:Version = $_
         $script:Server = Start-RealGradio -App simple-app.py -Version $Version
