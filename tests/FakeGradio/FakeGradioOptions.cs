@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
@@ -12,6 +13,9 @@ public enum FakeFaults
     DropStreamMidway = 4,
     HangConfig = 8,
     NotGradio = 16,
+    /// <summary>A queue stream ends after every process_completed, even with events of the session
+    /// still pending (their messages wait for the next stream), so clients reopen it all the time.</summary>
+    EndStreamAfterEachCompletion = 32,
 }
 
 /// <summary>How a <see cref="FakeGradioServer"/> behaves; mirrors the launch()/queue() knobs of a real app.</summary>
@@ -46,6 +50,12 @@ public sealed class FakeGradioOptions
     public bool ApiOpen { get; set; } = true;
 
     public FakeFaults Faults { get; set; }
+
+    /// <summary>
+    /// queue/join of these api names answers only after the delay, the event already queued, so its
+    /// messages can reach the session's stream before the client knows its event id.
+    /// </summary>
+    public Dictionary<string, TimeSpan> JoinAnswerDelays { get; } = new();
 
     /// <summary>"full" (every test endpoint) or "simple" (only Op1, like apps/simple-app.py).</summary>
     public string App { get; set; } = "full";

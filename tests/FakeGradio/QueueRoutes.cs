@@ -72,6 +72,7 @@ internal static class QueueRoutes
             EventId = eventId, SessionHash = session, Fn = fn, Data = (JsonArray)body["data"]!.DeepClone(),
             Mailbox = server.Sessions.Join(session, eventId), Root = ServerContext.Root(ctx),
         });
+        if (server.Options.JoinAnswerDelays.TryGetValue(fn.ApiName ?? "", out var delay)) await Task.Delay(delay, server.Stopping);
         await Http.Json(ctx, new JsonObject { ["event_id"] = eventId });
     }
 
@@ -100,7 +101,9 @@ internal static class QueueRoutes
             return;
         }
         var closing = server.Profile.CloseStream ? DataLine(server, server.Messages.CloseStream()) : null;
-        await MailboxStream.ServeSseAsync(ctx, server, box, m => DataLine(server, m), closing);
+        // Gradio keeps a session's message queue (pending_messages_per_session) when a stream of it
+        // ends: a later stream of the session waits on it, with heartbeats, for the next join.
+        await MailboxStream.ServeSseAsync(ctx, server, box, m => DataLine(server, m), closing, keepBox: true);
     }
 
     /// <summary>4.0–4.8: one stream per job; the inputs are asked for with send_data when a worker is free.</summary>

@@ -29,6 +29,7 @@ internal sealed class ServerContext
     public EventProcessor Processor { get; }
     public LoginState Login { get; }
     public UploadTracker Uploads { get; } = new();
+    public StreamReaders Readers { get; } = new();
     /// <summary>Signalled when the server shuts down, so open streams end at once.</summary>
     public System.Threading.CancellationToken Stopping { get; set; }
 
