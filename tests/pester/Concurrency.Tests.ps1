@@ -30,8 +30,8 @@ Describe 'One session shared by parallel runspaces (genuine Gradio 5.14.0)' -Ski
         $runspaces = 8
         $calls = 50
         $repetitions = 20
-        # A repetition takes a few seconds; a hung call is stopped at this bound and counts as lost.
-        $boundSec = 120
+        # A repetition takes about 4 s here; a hung call is stopped at this bound and counts as lost.
+        $boundSec = 60
         $problems = [Collections.Generic.List[string]]::new()
         $hung = 0
         $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -43,7 +43,7 @@ Describe 'One session shared by parallel runspaces (genuine Gradio 5.14.0)' -Ski
                 foreach ($c in 1..$using:calls) {
                     $text = "w$worker-c$c"
                     try {
-                        $last = Invoke-GradioEndpoint tag @{ text = $text } -Session $using:session.Name -ErrorAction Stop | Select-Object -Last 1
+                        $last = Invoke-GradioEndpoint tag @{ text = $text } -Session $using:session.Name -ErrorAction Stop -WarningAction SilentlyContinue | Select-Object -Last 1
                         [pscustomobject]@{ Text = $text; Got = $(if ($last) { $last.data[0] }); Error = $null }
                     } catch {
                         [pscustomobject]@{ Text = $text; Got = $null; Error = "$($_.FullyQualifiedErrorId): $_" }
@@ -56,17 +56,17 @@ Describe 'One session shared by parallel runspaces (genuine Gradio 5.14.0)' -Ski
                 $hung++
                 $problems.Add("repetition ${rep}: $($results.Count) of $($runspaces * $calls) calls ended within $boundSec s")
             }
-            $counters = foreach ($r in $results) {
+            $counters = @(foreach ($r in $results) {
                 if ($r.Error) { $problems.Add("repetition ${rep}: $($r.Text) failed: $($r.Error)"); continue }
                 if ("$($r.Got)" -notmatch ('^' + [regex]::Escape($r.Text) + '#(\d+)$')) {
                     $problems.Add("repetition ${rep}: $($r.Text) got '$($r.Got)'")
                     continue
                 }
                 [int]$Matches[1]
-            }
+            })
             # Every call ran once on the server, in some order: the counters are 1..400.
             $expected = 1..($runspaces * $calls)
-            if ($results.Count -eq $expected.Count -and (@($counters | Sort-Object) -join ',') -ne ($expected -join ',')) {
+            if ($counters.Count -eq $expected.Count -and (($counters | Sort-Object) -join ',') -ne ($expected -join ',')) {
                 $problems.Add("repetition ${rep}: the session's counters are not 1..$($expected.Count)")
             }
         }
@@ -86,7 +86,7 @@ Describe 'A session keeps at most MaxCalls calls' {
         Stop-RealGradio $Fake
     }
 
-    It 'keeps the newest MaxCalls calls with policy <_>, and warns once with warning' -ForEach @('warning', 'remove') {
+    It 'keeps only the newest MaxCalls calls with policy <_>' -ForEach @('warning', 'remove') {
         $policy = $_
         $session = New-GradioSession $Fake.Url -Name "history-$policy-$PID"
         Set-GradioSession $session -MaxCalls 5 -MaxCallsPolicy $policy
