@@ -16,6 +16,8 @@ public enum FakeFaults
     /// <summary>A queue stream ends after every process_completed, even with events of the session
     /// still pending (their messages wait for the next stream), so clients reopen it all the time.</summary>
     EndStreamAfterEachCompletion = 32,
+    /// <summary>queue/data answers an event stream that ends at once, with no message.</summary>
+    EmptyQueueStreams = 64,
 }
 
 /// <summary>How a <see cref="FakeGradioServer"/> behaves; mirrors the launch()/queue() knobs of a real app.</summary>

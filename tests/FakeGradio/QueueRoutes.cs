@@ -100,6 +100,11 @@ internal static class QueueRoutes
             if (server.Profile.CloseStream) await Http.Sse(ctx, DataLine(server, server.Messages.UnexpectedError("404: Session not found.")));
             return;
         }
+        if (server.Options.Faults.HasFlag(FakeFaults.EmptyQueueStreams))
+        {
+            await Http.StartSse(ctx);
+            return;
+        }
         var closing = server.Profile.CloseStream ? DataLine(server, server.Messages.CloseStream()) : null;
         // Gradio keeps a session's message queue (pending_messages_per_session) when a stream of it
         // ends: a later stream of the session waits on it, with heartbeats, for the next join.

@@ -92,4 +92,15 @@ public class ConcurrencyTests(ServerFixture servers) : IClassFixture<ServerFixtu
         Assert.Equal("abcdefghijklmnopqrst", T.Text(T.Terminal(await reading).Data![0]));
         Assert.Equal(1, server.MostStreamsPerSession);
     }
+
+    [Fact]
+    public async Task A_stream_that_keeps_ending_with_nothing_fails_the_job_as_dropped()
+    {
+        using var cts = T.Deadline();
+        var client = T.Client(await servers.Get(GradioProfile.V5, "empty", o => o.Faults = FakeFaults.EmptyQueueStreams));
+        var job = await GradioCaller.SubmitAsync(client, "chat", new object?[] { "x" }, new CallOptions { SessionHash = T.NewSession() }, cts.Token);
+        var ex = await Assert.ThrowsAsync<GradioException>(() => T.ReadAll(job, cts.Token));
+        Assert.Equal(GradioErrorKind.StreamDropped, ex.Kind);
+    }
 }
+
