@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
@@ -34,6 +35,11 @@ public enum FakeFaults
     HtmlQueueData = 4096,
     /// <summary>The first <see cref="FakeGradioOptions.FaultCount"/> requests to {prefix}/info, queue/join and POST /call each answer 429 with Retry-After: 1.</summary>
     RateLimited = 8192,
+    /// <summary>A queue stream ends after every process_completed, even with events of the session
+    /// still pending (their messages wait for the next stream), so clients reopen it all the time.</summary>
+    EndStreamAfterEachCompletion = 16384,
+    /// <summary>queue/data answers an event stream that ends at once, with no message.</summary>
+    EmptyQueueStreams = 32768,
 }
 
 /// <summary>How a <see cref="FakeGradioServer"/> behaves; mirrors the launch()/queue() knobs of a real app.</summary>
@@ -80,6 +86,12 @@ public sealed class FakeGradioOptions
 
     /// <summary>How long an endless download or heartbeat stream runs at most.</summary>
     public TimeSpan EndlessLimit { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// queue/join of these api names answers only after the delay, the event already queued, so its
+    /// messages can reach the session's stream before the client knows its event id.
+    /// </summary>
+    public Dictionary<string, TimeSpan> JoinAnswerDelays { get; } = new();
 
     /// <summary>"full" (every test endpoint), "simple" (only Op1, like apps/simple-app.py), "hostile", or "many[:N]" (N endpoints, 300 by default).</summary>
     public string App { get; set; } = "full";

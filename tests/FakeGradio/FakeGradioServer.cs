@@ -24,10 +24,12 @@ public sealed class FakeGradioServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<RecordedRequest> _requests;
+    private readonly ServerContext _context;
 
-    private FakeGradioServer(WebApplication app, Uri baseUrl, string uploadDirectory, List<RecordedRequest> requests)
+    private FakeGradioServer(WebApplication app, ServerContext context, Uri baseUrl, string uploadDirectory, List<RecordedRequest> requests)
     {
         _app = app;
+        _context = context;
         BaseUrl = baseUrl;
         UploadDirectory = uploadDirectory;
         _requests = requests;
@@ -41,6 +43,9 @@ public sealed class FakeGradioServer : IAsyncDisposable
     {
         get { lock (_requests) return [.. _requests]; }
     }
+
+    /// <summary>The most event streams seen reading one session's messages at once (a correct client: 1).</summary>
+    public int MostStreamsPerSession => _context.Readers.Most;
 
     /// <summary>This instance's upload/cache folder (Gradio's /tmp/gradio); deleted on dispose.</summary>
     public string UploadDirectory { get; }
@@ -71,7 +76,7 @@ public sealed class FakeGradioServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}{mount}/");
-        return new FakeGradioServer(app, baseUrl, uploadDirectory, requests);
+        return new FakeGradioServer(app, context, baseUrl, uploadDirectory, requests);
     }
 
     /// <summary>Completes when the host shuts down (Ctrl+C or SIGTERM in program mode).</summary>

@@ -18,6 +18,12 @@ internal sealed class Mailbox(string key)
 
     public ChannelReader<JsonObject> Reader => _messages.Reader;
 
+    /// <summary>True once a stream closed it or went away; later joins file into a fresh box.</summary>
+    public bool IsClosed
+    {
+        get { lock (_pending) return _closed; }
+    }
+
     /// <summary>False once the stream has closed this box; the caller then needs a fresh one.</summary>
     public bool TryAddPending(string eventId)
     {
@@ -41,6 +47,12 @@ internal sealed class Mailbox(string key)
             if ((string?)message["msg"] == "process_completed") _pending.Remove(eventId);
             _messages.Writer.TryWrite(message);
         }
+    }
+
+    /// <summary>No event is pending and nothing is buffered: a stream of it may end.</summary>
+    public bool IsDrained
+    {
+        get { lock (_pending) return _pending.Count == 0 && _messages.Reader.Count == 0; }
     }
 
     /// <summary>The stream-end rule: closes the box when no event is pending and nothing is buffered.</summary>

@@ -72,6 +72,7 @@ internal static class QueueRoutes
             EventId = eventId, SessionHash = session, Fn = fn, Data = (JsonArray)body["data"]!.DeepClone(),
             Mailbox = server.Sessions.Join(session, eventId), Root = ServerContext.Root(ctx),
         });
+        if (server.Options.JoinAnswerDelays.TryGetValue(fn.ApiName ?? "", out var delay)) await Task.Delay(delay, server.Stopping);
         await Http.Json(ctx, new JsonObject { ["event_id"] = eventId });
     }
 
@@ -99,9 +100,16 @@ internal static class QueueRoutes
             if (server.Profile.CloseStream) await Http.Sse(ctx, DataLine(server, server.Messages.UnexpectedError("404: Session not found.")));
             return;
         }
+        if (FaultScope.Of(ctx).Has(FakeFaults.EmptyQueueStreams))
+        {
+            await Http.StartSse(ctx);
+            return;
+        }
         var closing = server.Profile.CloseStream ? DataLine(server, server.Messages.CloseStream()) : null;
         string Format(JsonObject m) => DataLine(server, m);
-        await MailboxStream.ServeSseAsync(ctx, server, box, Format, closing, FaultResults.For(ctx, server, Format, call: false));
+        // Gradio keeps a session's message queue (pending_messages_per_session) when a stream of it
+        // ends: a later stream of the session waits on it, with heartbeats, for the next join.
+        await MailboxStream.ServeSseAsync(ctx, server, box, Format, closing, FaultResults.For(ctx, server, Format, call: false), keepBox: true);
     }
 
     /// <summary>4.0–4.8: one stream per job; the inputs are asked for with send_data when a worker is free.</summary>

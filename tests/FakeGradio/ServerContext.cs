@@ -31,6 +31,7 @@ internal sealed class ServerContext
     public UploadTracker Uploads { get; } = new();
     /// <summary>Requests seen per fault scope and route, for faults that answer differently after N (FaultRoutes.cs).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> FaultCounters { get; } = new();
+    public StreamReaders Readers { get; } = new();
     /// <summary>Signalled when the server shuts down, so open streams end at once.</summary>
     public System.Threading.CancellationToken Stopping { get; set; }
 

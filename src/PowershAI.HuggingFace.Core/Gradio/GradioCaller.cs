@@ -51,9 +51,7 @@ public static class GradioCaller
         var useQueue = protocol == GradioProtocol.Queue || (protocol == GradioProtocol.Auto && chosen && app.SupportsQueue);
         if (!useQueue) return new CallJob(request, eventId);
         if (!chosen) throw new GradioException(GradioErrorKind.InvalidArguments, "Attaching to a queued job needs the session hash it was submitted with (-SessionHash).", target: eventId);
-        var job = new QueueJob(request, eventId, QueueSessionStream.For(client, app, sessionHash!));
-        job.Stream.Register(job);
-        return job;
+        return QueueJob.Attach(request, eventId);
     }
 
     /// <summary>

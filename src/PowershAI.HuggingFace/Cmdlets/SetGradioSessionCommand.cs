@@ -21,7 +21,7 @@ public sealed class SetGradioSessionCommand : AsyncCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? MaxCalls { get; set; }
 
-    /// <summary>What happens past MaxCalls: error, warning (default) or remove (the oldest calls).</summary>
+    /// <summary>What a call past MaxCalls does: error (fails), warning (default: drops the oldest call, warning once) or remove (drops it silently).</summary>
     [Parameter(Position = 2)]
     [ValidateSet("error", "warning", "remove", IgnoreCase = true)]
     public string? MaxCallsPolicy { get; set; }

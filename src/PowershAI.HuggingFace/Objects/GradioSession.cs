@@ -20,6 +20,7 @@ public sealed class GradioSession
     readonly List<SessionApiEvent> _calls = new();
     readonly ConcurrentDictionary<string, JsonObject> _uploads = new();
     PSObject? _info;
+    bool _warnedDropping;
 
     internal GradioSession(string name, GradioClient client, AppInfo app)
     {
@@ -54,7 +55,10 @@ public sealed class GradioSession
     /// <summary>Default folder for downloaded outputs.</summary>
     public string DownloadPath { get; set; }
 
-    /// <summary>How many calls are kept; MaxCallsPolicy says what happens past it: error, warning or remove (the oldest).</summary>
+    /// <summary>
+    /// How many calls are kept; MaxCallsPolicy says what a call past it does: error (fails), warning
+    /// (drops the oldest, and says so once) or remove (drops the oldest silently).
+    /// </summary>
     public int MaxCalls { get; set; } = 100;
 
     public string MaxCallsPolicy { get; set; } = "warning";
@@ -76,8 +80,9 @@ public sealed class GradioSession
     internal ConcurrentDictionary<string, JsonObject> Uploads => _uploads;
 
     /// <summary>
-    /// Records a call, applying the MaxCalls policy first. Returns a warning to show, if any;
-    /// throws when the policy is error and the limit is reached.
+    /// Records a call, applying the MaxCalls policy first: the history never grows past MaxCalls.
+    /// Returns a warning to show, if any (only the first time calls are dropped); throws when the
+    /// policy is error and the limit is reached.
     /// </summary>
     internal string? Record(SessionApiEvent call)
     {
@@ -86,17 +91,15 @@ public sealed class GradioSession
             string? warning = null;
             if (_calls.Count >= MaxCalls)
             {
-                switch (MaxCallsPolicy.ToLowerInvariant())
+                var policy = MaxCallsPolicy.ToLowerInvariant();
+                if (policy == "error")
+                    throw new Core.GradioException(Core.GradioErrorKind.InvalidArguments,
+                        $"Session '{Name}' has reached MaxCalls ({MaxCalls}). Remove calls with Remove-GradioSessionApi or raise the limit with Set-GradioSession -MaxCalls.");
+                _calls.RemoveRange(0, _calls.Count - MaxCalls + 1);
+                if (policy != "remove" && !_warnedDropping)
                 {
-                    case "error":
-                        throw new Core.GradioException(Core.GradioErrorKind.InvalidArguments,
-                            $"Session '{Name}' has reached MaxCalls ({MaxCalls}). Remove calls with Remove-GradioSessionApi or raise the limit with Set-GradioSession -MaxCalls.");
-                    case "remove":
-                        _calls.RemoveRange(0, _calls.Count - MaxCalls + 1);
-                        break;
-                    default:
-                        warning = $"Session '{Name}' holds {_calls.Count} calls (MaxCalls {MaxCalls}). Remove some with Remove-GradioSessionApi.";
-                        break;
+                    _warnedDropping = true;
+                    warning = $"Session '{Name}' has reached MaxCalls ({MaxCalls}): each new call now drops the oldest one from its history. Said once; raise the limit with Set-GradioSession -MaxCalls.";
                 }
             }
             _calls.Add(call);

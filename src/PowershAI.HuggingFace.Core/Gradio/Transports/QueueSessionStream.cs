@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -10,71 +9,126 @@ using PowershAI.HuggingFace.Core.Http;
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
 /// <summary>
-/// The one queue/data stream of a session (§3.2): opened when a job is first read, routes each
-/// message to its job by event_id, reopened while jobs are still pending, and closed when none are.
+/// The one queue/data stream of a session (§3.2), shared by every call of the process that uses
+/// that session hash: it routes each message to its job by event_id, reads again while jobs are
+/// pending, and leaves the registry once it has no job, no join in flight and no reader.
 /// </summary>
+/// <remarks>
+/// Gradio keeps one message queue per session and every open queue/data stream pops from it, so
+/// two readers of one session each see part of the messages. Exactly one reader is kept by
+/// deciding under one lock both "a join is starting on this stream" and "this stream is idle,
+/// drop it": a stream that left the registry never takes a join, and a reader only ever stops
+/// after its HTTP stream ended.
+/// </remarks>
 sealed class QueueSessionStream
 {
-    static ConcurrentDictionary<string, QueueSessionStream> Streams => ClientState.Current.QueueStreams.Streams;
-    const int MaxReopens = 3;
+    // Streams that ended with nothing for any job, in a row, before the pending jobs fail.
+    const int MaxQuietReopens = 3;
 
     readonly object _lock = new();
     readonly Dictionary<string, QueueJob> _jobs = new();
-    // Messages for event ids not yet registered (the join answer can arrive after the first message).
-    readonly Dictionary<string, List<JsonObject>> _early = new();
+    readonly EarlyMessages _early = new();
     readonly string _key;
+    readonly QueueStreams _registry;
     readonly AppInfo _app;
     readonly string _sessionHash;
     GradioClient _client;
+    // Joins announced and neither registered nor failed: their messages may be arriving already.
+    int _joining;
     CancellationTokenSource? _reading;
+    bool _retired;
 
-    QueueSessionStream(string key, GradioClient client, AppInfo app, string sessionHash)
+    QueueSessionStream(QueueStreams registry, string key, GradioClient client, AppInfo app, string sessionHash)
     {
+        _registry = registry;
         _key = key;
         _client = client;
         _app = app;
         _sessionHash = sessionHash;
     }
 
-    public static QueueSessionStream For(GradioClient client, AppInfo app, string sessionHash)
+    /// <summary>
+    /// The session's stream, with a join announced on it. Call before posting queue/join, so
+    /// messages that come before the answer are kept; end it with <see cref="Register"/> or
+    /// <see cref="JoinFailed"/>.
+    /// </summary>
+    public static QueueSessionStream BeginJoin(GradioClient client, AppInfo app, string sessionHash)
     {
         var key = client.Root.AbsoluteUri + "\n" + sessionHash;
-        return Streams.GetOrAdd(key, k => new QueueSessionStream(k, client, app, sessionHash));
+        var registry = ClientState.Current.QueueStreams;
+        while (true)
+        {
+            var stream = registry.GetOrAdd(key, () => new QueueSessionStream(registry, key, client, app, sessionHash));
+            lock (stream._lock)
+            {
+                // Retired between the look-up and the lock: it is out of the registry now.
+                if (stream._retired) continue;
+                stream._joining++;
+                return stream;
+            }
+        }
     }
 
+    /// <summary>Ends an announced join with its job: the messages kept for it are delivered, later ones routed to it.</summary>
     public void Register(QueueJob job)
     {
-        List<JsonObject>? early;
+        var eventId = job.EventId!;
         QueueJob? replaced;
         lock (_lock)
         {
+            // Taken before the join ends: ending the last join drops what is kept.
+            var early = _early.Take(eventId, out var lost);
+            EndJoin();
             // One reader per event: a second handle attached to the same call takes its events,
             // and the first one ends rather than waiting for events that now go elsewhere.
-            if (_jobs.TryGetValue(job.EventId!, out replaced) && ReferenceEquals(replaced, job)) replaced = null;
-            _jobs[job.EventId!] = job;
+            if (_jobs.TryGetValue(eventId, out replaced) && ReferenceEquals(replaced, job)) replaced = null;
+            _jobs[eventId] = job;
             _client = job.Client;
-            Streams.TryAdd(_key, this);
-            if (_early.TryGetValue(job.EventId!, out early)) _early.Remove(job.EventId!);
+            if (lost)
+            {
+                Remove(job);
+                job.Close(new GradioException(GradioErrorKind.StreamDropped,
+                    $"More queue messages came for the call {eventId} before its queue/join answer than are kept ({EarlyMessages.MaxMessages} messages of {EarlyMessages.MaxEvents} calls); its results were dropped.",
+                    target: eventId));
+            }
+            else if (early != null)
+            {
+                // Delivered under the lock, so the reader cannot route a later message in between.
+                foreach (var msg in early)
+                    if (Deliver(job, msg)) break;
+            }
+            RetireIfIdle();
         }
         replaced?.Close(new GradioException(GradioErrorKind.InvalidArguments,
-            $"Another handle was attached to the call {job.EventId} (Send-GradioApi -EventId); its results go there now.", target: job.EventId));
-        if (early != null)
-            foreach (var msg in early)
-                if (job.Handle(msg)) Unregister(job);
+            $"Another handle was attached to the call {eventId} (Send-GradioApi -EventId); its results go there now.", target: eventId));
+    }
+
+    /// <summary>Ends an announced join whose queue/join failed.</summary>
+    public void JoinFailed()
+    {
+        lock (_lock)
+        {
+            EndJoin();
+            RetireIfIdle();
+        }
     }
 
     public void Unregister(QueueJob job)
     {
-        lock (_lock) _jobs.Remove(job.EventId!);
+        lock (_lock)
+        {
+            Remove(job);
+            RetireIfIdle();
+        }
     }
 
-    /// <summary>Starts the reader unless one is running.</summary>
+    /// <summary>Starts the reader unless one is running or no job waits for messages.</summary>
     public void EnsureReading()
     {
         CancellationTokenSource cts;
         lock (_lock)
         {
-            if (_reading != null) return;
+            if (_reading != null || _jobs.Count == 0) return;
             _reading = cts = new CancellationTokenSource();
         }
         Task.Run(() => ReadLoopAsync(cts));
@@ -88,30 +142,31 @@ sealed class QueueSessionStream
 
     async Task ReadLoopAsync(CancellationTokenSource cts)
     {
-        var reopens = 0;
+        var quiet = 0;
         try
         {
             while (true)
             {
-                int before;
                 lock (_lock)
                 {
-                    before = _jobs.Count;
-                    if (before == 0)
+                    if (_jobs.Count == 0)
                     {
-                        // Decided under the lock Register takes, so a job joining now starts a new reader.
+                        // Decided under the lock Register and BeginJoin take: a job registering
+                        // after this starts a new reader, and the stream stays registered (with
+                        // the messages kept) while a join is in flight.
                         _reading = null;
-                        _early.Clear();
-                        Streams.TryRemove(_key, out _);
+                        RetireIfIdle();
                         return;
                     }
                 }
-                cts.Token.ThrowIfCancellationRequested();
-                await ReadOnceAsync(cts.Token).ConfigureAwait(false);
-                // The stream ended while jobs are pending: a v3 stream closing just as a job joined,
-                // or a v1/v2 stream ending. The server buffers messages, so reading again loses nothing.
-                if (Pending() >= before && ++reopens > MaxReopens)
+                // The stream ended while jobs are pending: a v3 stream closing after its last event
+                // while another job joined, a v1/v2 stream ending, a server ending it early. The
+                // server keeps the session's messages, so reading again loses nothing; only streams
+                // that end again and again without a message for any job mean it is gone.
+                if (quiet > MaxQuietReopens)
                     throw new GradioException(GradioErrorKind.StreamDropped, $"The queue stream of {_app.Root} ended before the job finished.");
+                cts.Token.ThrowIfCancellationRequested();
+                quiet = await ReadOnceAsync(cts.Token).ConfigureAwait(false) ? 0 : quiet + 1;
             }
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
@@ -138,53 +193,76 @@ sealed class QueueSessionStream
             _reading = null;
             orphans = _jobs.Values.ToList();
             _jobs.Clear();
-            _early.Clear();
-            Streams.TryRemove(_key, out _);
+            RetireIfIdle();
         }
         foreach (var job in orphans) job.Close(failure);
     }
 
-    async Task ReadOnceAsync(CancellationToken ct)
+    /// <summary>Reads one queue/data stream to its end; true when it carried a message for a job.</summary>
+    async Task<bool> ReadOnceAsync(CancellationToken ct)
     {
+        var progressed = false;
         var url = GradioUrl.Join(_app.ApiBase, "queue/data?session_hash=" + Uri.EscapeDataString(_sessionHash));
         await foreach (var item in _client.ReadEventsAsync(url, "Reading the queue stream", ct).ConfigureAwait(false))
         {
             var msg = item.Data as JsonObject
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
             var kind = msg["msg"]?.ToString();
-            if (kind == "close_stream") return;
-            if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg["event_id"] is null)
+            if (kind == "close_stream") break;
+            if (kind != "heartbeat") progressed = true;
+            lock (_lock)
             {
-                foreach (var job in Snapshot())
-                    if (job.Handle(msg)) Unregister(job);
-                continue;
+                if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg["event_id"] is null)
+                {
+                    foreach (var job in _jobs.Values.ToList()) Deliver(job, msg);
+                }
+                else
+                {
+                    var eventId = msg["event_id"]!.ToString();
+                    if (_jobs.TryGetValue(eventId, out var job)) Deliver(job, msg);
+                    // Kept only while a join is in flight: otherwise no job of this process can claim it.
+                    else if (_joining > 0) _early.Add(eventId, msg);
+                }
             }
-            Route(msg["event_id"]!.ToString(), msg);
         }
+        return progressed;
     }
 
-    void Route(string eventId, JsonObject msg)
+    /// <summary>Hands a message to its job (under the lock, so each job sees its messages in order); true when the job ended.</summary>
+    bool Deliver(QueueJob job, JsonObject msg)
     {
-        QueueJob? job;
-        lock (_lock)
+        bool ended;
+        try
         {
-            if (!_jobs.TryGetValue(eventId, out job))
-            {
-                if (!_early.TryGetValue(eventId, out var list)) _early[eventId] = list = new List<JsonObject>();
-                list.Add(msg);
-                return;
-            }
+            ended = job.Handle(msg);
         }
-        if (job.Handle(msg)) Unregister(job);
+        catch (GradioException ex)
+        {
+            // A message this job cannot take (queue_full, a broken diff) ends this job only.
+            job.Close(ex);
+            ended = true;
+        }
+        if (ended) Remove(job);
+        return ended;
     }
 
-    int Pending()
+    void Remove(QueueJob job)
     {
-        lock (_lock) return _jobs.Count;
+        if (_jobs.TryGetValue(job.EventId!, out var current) && ReferenceEquals(current, job)) _jobs.Remove(job.EventId!);
     }
 
-    List<QueueJob> Snapshot()
+    void EndJoin()
     {
-        lock (_lock) return _jobs.Values.ToList();
+        // Once no join is in flight, what is kept belongs to no job that can still register.
+        if (--_joining == 0) _early.Clear();
+    }
+
+    /// <summary>Leaves the registry when nothing uses the stream; the next join makes a new one.</summary>
+    void RetireIfIdle()
+    {
+        if (_retired || _reading != null || _jobs.Count > 0 || _joining > 0) return;
+        _retired = true;
+        _early.Clear();
+        _registry.Remove(_key, this);
     }
 }

@@ -17,11 +17,22 @@ sealed class QueueTransport : IGradioTransport
             ["trigger_id"] = null,
             ["session_hash"] = r.SessionHash,
         };
-        var answer = await r.Client.PostJsonAsync(GradioUrl.Join(r.App.ApiBase, "queue/join"), body, $"Joining the queue for {r.Endpoint.ApiName}", ct).ConfigureAwait(false);
-        var eventId = answer?["event_id"]?.ToString()
-            ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"queue/join for {r.Endpoint.ApiName} answered without an event_id.", target: r.Endpoint.ApiName);
-        var job = new QueueJob(r, eventId, QueueSessionStream.For(r.Client, r.App, r.SessionHash));
-        job.Stream.Register(job);
+        // Announced before the post: the session's stream may carry this job's messages before the answer.
+        var stream = QueueSessionStream.BeginJoin(r.Client, r.App, r.SessionHash);
+        string eventId;
+        try
+        {
+            var answer = await r.Client.PostJsonAsync(GradioUrl.Join(r.App.ApiBase, "queue/join"), body, $"Joining the queue for {r.Endpoint.ApiName}", ct).ConfigureAwait(false);
+            eventId = answer?["event_id"]?.ToString()
+                ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"queue/join for {r.Endpoint.ApiName} answered without an event_id.", target: r.Endpoint.ApiName);
+        }
+        catch
+        {
+            stream.JoinFailed();
+            throw;
+        }
+        var job = new QueueJob(r, eventId, stream);
+        stream.Register(job);
         return job;
     }
 }
@@ -41,6 +52,15 @@ sealed class QueueJob : GradioJob
     }
 
     internal QueueSessionStream Stream { get; }
+
+    /// <summary>A handle on a job submitted earlier, read from its session's stream.</summary>
+    internal static QueueJob Attach(SubmitRequest r, string eventId)
+    {
+        var stream = QueueSessionStream.BeginJoin(r.Client, r.App, r.SessionHash);
+        var job = new QueueJob(r, eventId, stream);
+        stream.Register(job);
+        return job;
+    }
 
     /// <summary>Translates a routed message; true when the job has ended.</summary>
     internal bool Handle(JsonObject msg)
