@@ -35,8 +35,9 @@ internal sealed partial class FakeApp
         "simple" => Simple(),
         "full" => Full(profile),
         "hostile" => Hostile(),
-        "many" => Many(),
-        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile' or 'many').", nameof(name)),
+        "many" => Many(DefaultManyEndpoints),
+        _ when ManyCount(name) is int count => Many(count),
+        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile', 'many' or 'many-<count>').", nameof(name)),
     };
 
     private Component Add(ComponentKind kind, string? label = null, JsonNode? value = null, string[]? choices = null)

@@ -1,17 +1,27 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>An app with 300 endpoints of mixed inputs, for the generator benchmark (bench/).</summary>
+/// <summary>
+/// An app with many endpoints of mixed inputs, for the benchmarks (bench/): "many" has 300,
+/// "many-<count>" any number (the discovery benchmark goes to 20000).
+/// </summary>
 internal sealed partial class FakeApp
 {
-    const int ManyEndpoints = 300;
+    const int DefaultManyEndpoints = 300;
+    const int MaxManyEndpoints = 100_000;
 
-    private static FakeApp Many()
+    private static int? ManyCount(string name) =>
+        name.StartsWith("many-", StringComparison.OrdinalIgnoreCase) && int.TryParse(name.Substring(5), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxManyEndpoints
+            ? n : null;
+
+    private static FakeApp Many(int endpoints)
     {
         var app = new FakeApp("many-app");
-        for (var i = 0; i < ManyEndpoints; i++)
+        for (var i = 0; i < endpoints; i++)
         {
             var inputs = new[]
             {

@@ -155,15 +155,19 @@ function Start-FakeGradio {
         which the demo uses because it must work before anything else was built.
     .EXAMPLE
         $server = Start-FakeGradio -Profile v5 -App full
+    .EXAMPLE
+        $server = Start-FakeGradio -App full -ServerArgument '--heartbeat-ms', '200'
     #>
     param(
         [string] $Profile = 'v5',
         [string] $App = 'full',
         [switch] $UseDotnetRun,
-        [int] $TimeoutSec = 60
+        [int] $TimeoutSec = 60,
+        # More options of the server (tests/FakeGradio/Program.cs lists them).
+        [string[]] $ServerArgument = @()
     )
     $port = Get-FreeTcpPort
-    $serverArgs = @('--profile', $Profile, '--app', $App, '--port', "$port")
+    $serverArgs = @('--profile', $Profile, '--app', $App, '--port', "$port") + $ServerArgument
     if ($UseDotnetRun) {
         $arguments = @('run', '--project', (Join-Path $script:RepoRoot 'tests/FakeGradio'), '-c', 'Release', '--') + $serverArgs
         $TimeoutSec = [Math]::Max($TimeoutSec, 180)   # includes a build on a fresh clone
