@@ -5,13 +5,16 @@
     Starts the fake server's "many" app (300 endpoints with 1 to 4 typed inputs each), opens a
     session, and times generating and loading all functions, several rounds (the first includes
     warm-up). A benchmark, not a test: it prints numbers and asserts nothing.
+    bench/discovery.ps1 does the same at 2.5k to 20k endpoints.
         dotnet pwsh ./build.ps1 build; dotnet pwsh ./bench/generate-functions.ps1
+        dotnet pwsh ./bench/generate-functions.ps1 -ModulePath /elsewhere/PowershAI.HuggingFace.psd1
 #>
-param([int] $Rounds = 5)
+param([int] $Rounds = 5, [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
 $repo = Split-Path $PSScriptRoot -Parent
+if (-not $ModulePath) { $ModulePath = Join-Path $repo 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
 Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1')
-Import-Module (Join-Path $repo 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1')
+Import-Module $ModulePath
 $server = Start-FakeGradio -Profile v5 -App many
 try {
     $session = New-GradioSession $server.Url -Name bench

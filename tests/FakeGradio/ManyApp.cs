@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -5,12 +7,12 @@ namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
 /// An app with many endpoints of mixed inputs: 300 for the generator benchmark (bench/), up to
-/// 20,000 ("many:20000") for clients that must cope with a huge /info.
+/// 100,000 ("many:100000"; the discovery benchmark goes to 20000) for clients that must cope with a huge /info.
 /// </summary>
 internal sealed partial class FakeApp
 {
     const int DefaultManyEndpoints = 300;
-    const int MaxManyEndpoints = 20_000;
+    const int MaxManyEndpoints = 100_000;
 
     private static FakeApp Many(int count)
     {

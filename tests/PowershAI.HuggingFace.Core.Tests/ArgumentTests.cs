@@ -67,34 +67,68 @@ public class ArgumentTests(ServerFixture servers) : IClassFixture<ServerFixture>
         Assert.Equal(GradioErrorKind.InvalidArguments, ex.Kind);
     }
 
-    [Fact]
-    public async Task OrderByName_puts_named_values_in_place_ignoring_case()
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NaN_and_infinities_are_refused_as_invalid_arguments(double value)
     {
-        var predict = await Endpoint(GradioProfile.V5, "predict");
-        var ordered = predict.OrderByName(new Dictionary<string, object?> { ["num2"] = 3, ["OPERATION"] = "add", ["Num1"] = 1 });
-        Assert.Equal(new object?[] { 1, "add", 3 }, ordered);
+        Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => ArgumentConverter.ToJson(value)).Kind);
+        Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => ArgumentConverter.ToJson(new object?[] { 1, (float)value })).Kind);
     }
 
     [Fact]
-    public async Task OrderByName_uses_labels_before_parameter_names_existed()
+    public async Task NaN_fails_before_anything_is_sent_naming_the_parameter()
+    {
+        using var cts = T.Deadline();
+        var server = await servers.Get(GradioProfile.V5);
+        var session = T.NewSession();
+        var ex = await Assert.ThrowsAsync<GradioException>(() =>
+            GradioCaller.SubmitAsync(T.Client(server), "predict", new object?[] { double.NaN, "add", 1 }, new CallOptions { SessionHash = session }, cts.Token));
+        Assert.Equal(GradioErrorKind.InvalidArguments, ex.Kind);
+        Assert.Contains("'num1'", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(T.Bodies(server, "/gradio_api/queue/join", session));
+    }
+
+    [Fact]
+    public async Task BindByName_puts_named_values_in_place_ignoring_case()
+    {
+        var predict = await Endpoint(GradioProfile.V5, "predict");
+        var bound = predict.BindByName(new Dictionary<string, object?> { ["num2"] = 3, ["OPERATION"] = "add", ["Num1"] = 1 });
+        Assert.Equal(new Dictionary<int, object?> { [0] = 1, [1] = "add", [2] = 3 }, bound.Values);
+        Assert.Same(predict, bound.Endpoint);
+    }
+
+    [Fact]
+    public async Task BindByName_uses_labels_before_parameter_names_existed()
     {
         var predict = await Endpoint(GradioProfile.V4_21, "predict");
         Assert.Null(predict.Parameters[0].Name);
-        Assert.Equal(new object?[] { 5, "divide", 2 }, predict.OrderByName(new Dictionary<string, object?> { ["num1"] = 5, ["operation"] = "divide", ["num2"] = 2 }));
+        var bound = predict.BindByName(new Dictionary<string, object?> { ["num1"] = 5, ["operation"] = "divide", ["num2"] = 2 });
+        Assert.Equal(new Dictionary<int, object?> { [0] = 5, [1] = "divide", [2] = 2 }, bound.Values);
     }
 
     [Fact]
-    public async Task OrderByName_rejects_unknown_and_missing_names()
+    public async Task BindByName_rejects_unknown_and_missing_names()
     {
         var predict = await Endpoint(GradioProfile.V5, "predict");
-        var unknown = Assert.Throws<GradioException>(() => predict.OrderByName(new Dictionary<string, object?> { ["num1"] = 1, ["op"] = "add", ["num2"] = 2 }));
+        var unknown = Assert.Throws<GradioException>(() => predict.BindByName(new Dictionary<string, object?> { ["num1"] = 1, ["op"] = "add", ["num2"] = 2 }));
         Assert.Equal(GradioErrorKind.InvalidArguments, unknown.Kind);
         Assert.Contains("'op'", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("num1, operation, num2", unknown.Message, StringComparison.Ordinal);
 
-        var missing = Assert.Throws<GradioException>(() => predict.OrderByName(new Dictionary<string, object?> { ["operation"] = "add", ["num2"] = 2 }));
+        var missing = Assert.Throws<GradioException>(() => predict.BindByName(new Dictionary<string, object?> { ["operation"] = "add", ["num2"] = 2 }));
         Assert.Equal(GradioErrorKind.InvalidArguments, missing.Kind);
-        Assert.Contains("needs num1", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("num1 is missing", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BindPositional_checks_the_count_once_before_anything_is_sent()
+    {
+        var predict = await Endpoint(GradioProfile.V5, "predict");
+        Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => predict.BindPositional(new object?[] { 1, "add", 2, 3 })).Kind);
+        Assert.Contains("num2 is missing", Assert.Throws<GradioException>(() => predict.BindPositional(new object?[] { 1, "add" })).Message, StringComparison.Ordinal);
+        Assert.Equal(3, predict.BindPositional(new object?[] { 1, "add", 2 }).Values.Count);
     }
 
     [Fact]
@@ -102,31 +136,47 @@ public class ArgumentTests(ServerFixture servers) : IClassFixture<ServerFixture>
     {
         var op1 = await Endpoint(GradioProfile.V5, "Op1");
         Assert.Equal("Duration?", op1.Signature);
-        Assert.Empty(op1.OrderByName(new Dictionary<string, object?>()));
-        Assert.Equal("[\"5\"]", op1.BuildInputs(Array.Empty<JsonNode?>()).ToJsonString());
-        Assert.Equal("[\"2\"]", op1.BuildInputs(new JsonNode?[] { "2" }).ToJsonString());
+        Assert.Empty(op1.BindByName(new Dictionary<string, object?>()).Values);
+        Assert.Equal("[\"5\"]", op1.ToWire(new Dictionary<int, JsonNode?>()).ToJsonString());
+        Assert.Equal("[\"2\"]", op1.ToWire(new Dictionary<int, JsonNode?> { [0] = "2" }).ToJsonString());
     }
 
     [Fact]
-    public async Task BuildInputs_puts_null_in_state_slots()
+    public async Task ToWire_puts_null_in_state_slots()
     {
         var chat = await Endpoint(GradioProfile.V5, "chat");
-        Assert.Equal("[\"hi\",null]", chat.BuildInputs(new JsonNode?[] { "hi" }).ToJsonString());
+        Assert.Equal("[\"hi\",null]", chat.ToWire(new Dictionary<int, JsonNode?> { [0] = "hi" }).ToJsonString());
         var count = await Endpoint(GradioProfile.V5, "count");
-        Assert.Equal("[null]", count.BuildInputs(Array.Empty<JsonNode?>()).ToJsonString());
-        Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => count.BuildInputs(new JsonNode?[] { 1 })).Kind);
+        Assert.Equal("[null]", count.ToWire(new Dictionary<int, JsonNode?>()).ToJsonString());
+        Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => count.BindPositional(new object?[] { 1 })).Kind);
     }
 
     [Fact]
-    public async Task A_hashtable_of_parameter_names_is_a_call_by_name()
+    public async Task A_prepared_call_holds_exactly_the_inputs_it_sends()
     {
         using var cts = T.Deadline();
         var server = await servers.Get(GradioProfile.V5);
+        var client = T.Client(server);
+        var app = await client.GetAppInfoAsync(cts.Token);
         var session = T.NewSession();
-        var named = new Hashtable { ["num2"] = 4, ["num1"] = 3, ["operation"] = "multiply" };
-        var result = await T.Result(T.Client(server), "predict", new object?[] { named }, cts.Token, new CallOptions { SessionHash = session });
-        Assert.Equal(12, result[0]!.GetValue<int>());
-        Assert.Equal("[3,\"multiply\",4]", Assert.Single(T.Bodies(server, "/gradio_api/queue/join", session))["data"]!.ToJsonString());
+        var options = new CallOptions { SessionHash = session };
+        var prepared = await GradioCaller.PrepareAsync(client, app, app.FindEndpoint("chat").BindByName(new Dictionary<string, object?> { ["message"] = "yo" }), options, cts.Token);
+        Assert.Equal("[\"yo\",null]", prepared.Inputs.ToJsonString());
+        await T.ReadAll(await GradioCaller.SendAsync(client, prepared, cts.Token), cts.Token);
+        Assert.Equal(prepared.Inputs.ToJsonString(), Assert.Single(T.Bodies(server, "/gradio_api/queue/join", session))["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_dictionary_is_one_positional_value_even_when_its_keys_name_parameters()
+    {
+        // /nested's one input is named "data": the dictionary is that input's value, never the arguments by name.
+        using var cts = T.Deadline();
+        var server = await servers.Get(GradioProfile.V5);
+        var session = T.NewSession();
+        var value = new Hashtable { ["data"] = 42 };
+        var result = await T.Result(T.Client(server), "nested", new object?[] { value }, cts.Token, new CallOptions { SessionHash = session });
+        Assert.Equal("{\"data\":42}", result[0]!["input"]!.ToJsonString());
+        Assert.Equal("[{\"data\":42}]", Assert.Single(T.Bodies(server, "/gradio_api/queue/join", session))["data"]!.ToJsonString());
     }
 
     [Fact]

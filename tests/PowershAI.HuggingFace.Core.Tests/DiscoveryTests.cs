@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Gradio;
 using PowershAI.HuggingFace.FakeGradio;
@@ -138,6 +139,39 @@ public class DiscoveryTests(ServerFixture servers) : IClassFixture<ServerFixture
         using var cts = T.Deadline();
         var app = await T.Client(await servers.Get(GradioProfile.V5)).GetAppInfoAsync(cts.Token);
         Assert.Equal("/predict", app.FindEndpoint(name).ApiName);
+    }
+
+    /// <summary>Dependencies and names are indexed once; lookups must find what a scan in order would.</summary>
+    [Fact]
+    public void Indexed_lookups_keep_the_rules_of_a_scan_in_order()
+    {
+        static JsonObject Dep(int id, string? api, bool backend = true) => new() { ["id"] = id, ["api_name"] = api, ["inputs"] = new JsonArray(), ["outputs"] = new JsonArray(), ["backend_fn"] = backend };
+        static JsonObject Endpoint() => new() { ["parameters"] = new JsonArray(), ["returns"] = new JsonArray() };
+        var config = new JsonObject
+        {
+            ["version"] = "5.14.0",
+            ["protocol"] = "sse_v3",
+            ["components"] = new JsonArray(),
+            // /run twice (the first wins), /Run differing in case only, a hidden route, one without a backend, one unnamed.
+            ["dependencies"] = new JsonArray(Dep(0, "run"), Dep(1, "run"), Dep(2, "Run"), Dep(3, "secret"), Dep(4, "secret"), Dep(5, "js_only", backend: false), Dep(6, null)),
+        };
+        var info = new JsonObject
+        {
+            ["named_endpoints"] = new JsonObject { ["/run"] = Endpoint(), ["/Run"] = Endpoint(), ["/other"] = Endpoint() },
+            ["unnamed_endpoints"] = new JsonObject { ["6"] = Endpoint() },
+        };
+        var app = CodeGenTests.Gen.App(info, config);
+
+        Assert.Equal(0, app.FindEndpoint("run").FnIndex);
+        Assert.Equal(2, app.FindEndpoint("Run").FnIndex);
+        Assert.Equal(GradioErrorKind.ApiNotFound, Assert.Throws<GradioException>(() => app.FindEndpoint("RUN")).Kind); // two differ only in case
+        Assert.Equal("/other", app.FindEndpoint("OTHER").ApiName);
+        Assert.Null(app.FindEndpoint("other").FnIndex);
+        Assert.Equal("/fn_index_6", app.FindEndpoint("6").ApiName);
+        var hidden = Assert.Single(app.Endpoints, e => e.Hidden);
+        Assert.Equal(("/secret", 3), (hidden.ApiName, hidden.FnIndex!.Value));
+        Assert.Equal(GradioErrorKind.ApiNotFound, Assert.Throws<GradioException>(() => app.FindEndpoint("js_only")).Kind);
+        Assert.Equal(new[] { "/run", "/Run", "/other", "/fn_index_6", "/secret" }, app.Endpoints.Select(e => e.ApiName));
     }
 
     [Fact]

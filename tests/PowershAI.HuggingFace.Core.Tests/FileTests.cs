@@ -123,9 +123,36 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
         var client = T.Client(server);
         var file = Local("twice.txt", Encoding.UTF8.GetBytes("twice"));
         var values = await ArgumentConverter.ToJsonAsync(client, await client.GetAppInfoAsync(cts.Token),
-            new object?[] { file, new List<object?> { new FileInfo(file.FullName) } }, null, cts.Token);
+            new object?[] { file, new List<object?> { new FileInfo(file.FullName) } }, null, null, cts.Token);
         Assert.Single(T.Requests(server, "POST", "/gradio_api/upload"));
         Assert.Equal(values[0]!["path"]!.ToString(), values[1]![0]!["path"]!.ToString());
+    }
+
+    [Fact]
+    public async Task A_cache_of_uploads_sends_a_file_once_per_version_and_new_files_in_one_request()
+    {
+        using var cts = T.Deadline();
+        var server = await servers.Get(GradioProfile.V5, "cache");
+        var client = T.Client(server);
+        var app = await client.GetAppInfoAsync(cts.Token);
+        var cache = new Dictionary<string, JsonObject>();
+        var a = Local("a.txt", Encoding.UTF8.GetBytes("a"));
+        var first = await ArgumentConverter.ToJsonAsync(client, app, new object?[] { a }, cache, null, cts.Token);
+        Assert.Single(cache);
+
+        // Known: not sent again, and filled where it sits, deep in a value.
+        var b = Local("b.txt", Encoding.UTF8.GetBytes("bb"));
+        var second = await ArgumentConverter.ToJsonAsync(client, app, new object?[] { new Dictionary<string, object?> { ["files"] = new object?[] { a, b } } }, cache, null, cts.Token);
+        Assert.Equal(first[0]!["path"]!.ToString(), second[0]!["files"]![0]!["path"]!.ToString());
+        Assert.Equal("b.txt", second[0]!["files"]![1]!["orig_name"]!.ToString());
+        Assert.Equal(2, T.Requests(server, "POST", "/gradio_api/upload").Count);
+
+        // A changed file is a new version: sent again.
+        File.WriteAllText(a.FullName, "changed");
+        File.SetLastWriteTimeUtc(a.FullName, DateTime.UtcNow.AddMinutes(1));
+        var third = await ArgumentConverter.ToJsonAsync(client, app, new object?[] { a }, cache, null, cts.Token);
+        Assert.NotEqual(first[0]!["path"]!.ToString(), third[0]!["path"]!.ToString());
+        Assert.Equal(3, T.Requests(server, "POST", "/gradio_api/upload").Count);
     }
 
     [Fact]

@@ -4,21 +4,45 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PowershAI.HuggingFace.Core.Gradio;
 
 namespace PowershAI.HuggingFace.Core.CodeGen;
 
-/// <summary>Where a generated function sends its calls, and how it is named.</summary>
+/// <summary>
+/// Where a generated function sends its calls, how it is named, and the contract it shares with
+/// the cmdlet it forwards to (its marker attribute and control parameters), which the cmdlet
+/// layer supplies.
+/// </summary>
 public sealed class ProxyOptions
 {
+    static readonly Regex TypeName = new(@"^[\p{L}_][\p{L}\p{Nd}_]*(\.[\p{L}_][\p{L}\p{Nd}_]*)*$", RegexOptions.CultureInvariant);
+    static readonly Regex CommandName = new(@"^([\p{L}_][\p{L}\p{Nd}_.]*\\)?[\p{L}_][\p{L}\p{Nd}_]*-[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.CultureInvariant);
+    ISet<string>? _reserved;
+
+    /// <param name="markerAttribute">The attribute type that marks generated functions (written as [Name('session', 'api')]).</param>
+    /// <param name="forwardTo">The compiled cmdlet the functions forward to, module-qualified ("Module\\Verb-Noun").</param>
+    /// <param name="controls">The parameters every function adds, in order.</param>
+    public ProxyOptions(string markerAttribute, string forwardTo, IReadOnlyList<ControlParameter> controls)
+    {
+        // Both are written into code as they are: only plain names may pass.
+        if (!TypeName.IsMatch(markerAttribute)) throw new ArgumentException($"'{markerAttribute}' is not a type name.", nameof(markerAttribute));
+        if (!CommandName.IsMatch(forwardTo)) throw new ArgumentException($"'{forwardTo}' is not a command name.", nameof(forwardTo));
+        MarkerAttribute = markerAttribute;
+        ForwardTo = forwardTo;
+        Controls = controls;
+    }
+
     public string Prefix { get; set; } = "Invoke-GradioApi";
     public string SessionName { get; set; } = "";
     public string SessionId { get; set; } = "";
-    /// <summary>The attribute that marks generated functions (a type of the cmdlet assembly).</summary>
-    public string MarkerAttribute { get; set; } = "PowershAI.HuggingFace.GradioGeneratedFunction";
-    /// <summary>The compiled cmdlet the function forwards to, module-qualified.</summary>
-    public string ForwardTo { get; set; } = "PowershAI.HuggingFace\\Invoke-GradioEndpoint";
     public string GeneratorVersion { get; set; } = "";
+    public string MarkerAttribute { get; }
+    public string ForwardTo { get; }
+    public IReadOnlyList<ControlParameter> Controls { get; }
+
+    /// <summary>Names endpoint parameters may not take: PowerShell's and the controls'.</summary>
+    internal ISet<string> ReservedNames => _reserved ??= PowerShellNames.ReservedWith(Controls);
 }
 
 /// <summary>One parameter of a generated function.</summary>
@@ -81,12 +105,13 @@ public static class ProxyFunctionGenerator
         var baseName = PowerShellNames.Function(options.Prefix, endpoint.ApiName, index);
         var name = baseName;
         for (var n = 2; takenNames != null && !takenNames.Add(name); n++) name = baseName + n;
+        var reserved = options.ReservedNames;
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var parameters = endpoint.Parameters
-            .Select(p => new ProxyParameter(PowerShellNames.Parameter(p.Name, p.Label, p.Index, taken), p, ParameterType.For(p)))
+            .Select(p => new ProxyParameter(PowerShellNames.Parameter(p.Name, p.Label, p.Index, taken, reserved), p, ParameterType.For(p)))
             .ToList();
         foreach (var p in parameters)
-            if (p.Source.Name is { } py && IsIdentifier(py) && !PowerShellNames.Reserved.Contains(py) && taken.Add(py))
+            if (p.Source.Name is { } py && PowerShellNames.IsIdentifier(py) && !reserved.Contains(py) && taken.Add(py))
                 p.Alias = py;
 
         var sb = new StringBuilder();
@@ -96,21 +121,33 @@ public static class ProxyFunctionGenerator
         sb.Append("    [").Append(options.MarkerAttribute).Append('(')
           .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
         sb.Append("    param(\n");
-        var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(Appended());
+        var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(options.Controls.Select(Declaration));
         sb.Append(string.Join(",\n\n", declarations)).Append('\n');
         sb.Append("    )\n");
+        // The cmdlet's failure is re-thrown as this function's, so it names the function and the
+        // caller's line; like the cmdlets, a failed piped item is reported and the next one runs.
+        // $Error gets this function's record of the failure instead of the cmdlet's (whose
+        // position is a line of generated text): PowerShell keeps only the first of two records
+        // of one exception.
         sb.Append("    process {\n");
-        sb.Append("        $parameterMap = @{ ")
-          .Append(string.Join("; ", parameters.Select(p => PowerShellText.Quote(p.Name) + " = " + p.Source.Index.ToString(CultureInfo.InvariantCulture))))
-          .Append(" }\n");
-        sb.Append("        ").Append(options.ForwardTo)
+        sb.Append("        try {\n");
+        sb.Append("            ").Append(options.ForwardTo)
           .Append(" -SessionId ").Append(PowerShellText.Quote(options.SessionId))
           .Append(" -Session ").Append(PowerShellText.Quote(options.SessionName))
           .Append(" -ApiName ").Append(PowerShellText.Quote(endpoint.ApiName))
-          .Append(" -BoundParameters $PSBoundParameters -ParameterMap $parameterMap\n");
+          .Append(" -BoundParameters $PSBoundParameters -ParameterMap ").Append(ParameterMap(parameters))
+          .Append(" -ErrorAction Stop\n");
+        sb.Append("        } catch {\n");
+        sb.Append("            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }\n");
+        sb.Append("            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }\n");
+        sb.Append("        }\n");
         sb.Append("    }\n}\n");
         return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
     }
+
+    /// <summary>The function's parameter names to the endpoint's parameter indexes, as a hashtable literal.</summary>
+    static string ParameterMap(IReadOnlyList<ProxyParameter> parameters) => parameters.Count == 0 ? "@{}"
+        : "@{ " + string.Join("; ", parameters.Select(p => PowerShellText.Quote(p.Name) + " = " + p.Source.Index.ToString(CultureInfo.InvariantCulture))) + " }";
 
     static string Declaration(ProxyParameter p, int position)
     {
@@ -133,16 +170,15 @@ public static class ProxyFunctionGenerator
         return sb.ToString();
     }
 
-    static IEnumerable<string> Appended() => new[]
+    static string Declaration(ControlParameter c)
     {
-        "        [switch]\n        $Manual",
-        "        [Alias('map', 'arm')]\n        [string[]]\n        $ApiResultMap",
-        "        [switch]\n        $DebugData",
-        "        [object]\n        $ApiToken",
-        "        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = '" + PipelineSet + "')]\n        [object]\n        $PipeObj",
-        "        [string]\n        $OutputDirectory",
-        "        [switch]\n        $NoDownload",
-    };
+        var sb = new StringBuilder();
+        if (c.FromPipeline)
+            sb.Append("        [Parameter(Mandatory = $true, ValueFromPipeline = $true, ParameterSetName = '").Append(PipelineSet).Append("')]\n");
+        if (c.Aliases.Count > 0) sb.Append("        [Alias(").Append(string.Join(", ", c.Aliases.Select(PowerShellText.Quote))).Append(")]\n");
+        sb.Append("        [").Append(c.TypeName).Append("]\n");
+        return sb.Append("        $").Append(c.Name).ToString();
+    }
 
     static void WriteHelp(StringBuilder sb, AppInfo app, EndpointInfo endpoint, ProxyOptions options, string name, IReadOnlyList<ProxyParameter> parameters)
     {
@@ -164,8 +200,8 @@ public static class ProxyFunctionGenerator
             sb.Append(".PARAMETER ").Append(p.Name).Append('\n');
             sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
         }
-        foreach (var (param, text) in AppendedHelp)
-            sb.Append(".PARAMETER ").Append(param).Append('\n').Append(text).Append("\n\n");
+        foreach (var c in options.Controls)
+            sb.Append(".PARAMETER ").Append(c.Name).Append('\n').Append(PowerShellText.HelpLine(c.Help)).Append("\n\n");
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");
@@ -187,17 +223,6 @@ public static class ProxyFunctionGenerator
         if (s.Raw?["example_input"] is { } example) parts.Add($"Example: {Json(example)}.");
         return string.Join(" ", parts.Where(x => x.Length > 0));
     }
-
-    static readonly (string, string)[] AppendedHelp =
-    {
-        ("Manual", "Return the call's handle (a SessionApiEvent) at once instead of streaming the results."),
-        ("ApiResultMap", "With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0)."),
-        ("DebugData", "Return what would be sent (mapped inputs, endpoint, session) without calling the app."),
-        ("ApiToken", "A token sent to this app for this call only."),
-        ("PipeObj", "Upstream results (from another generated function): each one triggers a call."),
-        ("OutputDirectory", "Where file outputs are downloaded (default: a folder of the session under the temp folder)."),
-        ("NoDownload", "Return file outputs as FileData objects instead of downloading them."),
-    };
 
     static string Example(string name, IReadOnlyList<ProxyParameter> parameters)
     {
@@ -269,6 +294,4 @@ public static class ProxyFunctionGenerator
     static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     static string Json(JsonNode? n) => n?.ToJsonString(Readable) ?? "null";
-
-    static bool IsIdentifier(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

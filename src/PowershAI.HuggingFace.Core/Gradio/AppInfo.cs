@@ -12,7 +12,12 @@ public sealed class AppInfo
     static readonly HashSet<string> SkippedTypes = new(StringComparer.OrdinalIgnoreCase)
     { "state", "row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group", "interpretation", "dataset" };
 
+    static readonly string[] ConsumedConfigKeys = { "components", "layout", "dependencies" };
+
     readonly List<EndpointInfo> _endpoints = new();
+    readonly Dictionary<string, EndpointInfo> _byName = new(StringComparer.Ordinal);
+    readonly Dictionary<string, EndpointInfo?> _byLooseName = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<int, EndpointInfo> _unnamedByFn = new();
 
     internal AppInfo(Uri root, Uri apiBase, JsonObject? config, JsonObject info)
     {
@@ -26,6 +31,9 @@ public sealed class AppInfo
         Protocol = config?["protocol"]?.ToString() ?? (config != null ? "ws" : "unknown");
         EnableQueue = config?["enable_queue"] is JsonValue q && q.TryGetValue<bool>(out var qb) ? qb : Protocol != "ws";
         BuildEndpoints();
+        // Read once into Endpoints: kept, they would hold most of a big app's /config (150 MB
+        // of JSON for 20k endpoints) for as long as the app is cached.
+        foreach (var key in ConsumedConfigKeys) config?.Remove(key);
     }
 
     public Uri Root { get; }
@@ -33,6 +41,7 @@ public sealed class AppInfo
     /// <summary>The root plus the API prefix: where info, call, queue, upload and file routes live.</summary>
     public Uri ApiBase { get; }
 
+    /// <summary>The app's /config without the parts read into <see cref="Endpoints"/> (components, layout, dependencies).</summary>
     public JsonObject? Config { get; }
 
     public JsonObject Info { get; }
@@ -78,53 +87,72 @@ public sealed class AppInfo
     public EndpointInfo FindEndpoint(string apiName)
     {
         var name = "/" + (apiName ?? "").Trim().TrimStart('/');
-        var exact = _endpoints.FirstOrDefault(e => e.ApiName == name);
-        if (exact != null) return exact;
-        var loose = _endpoints.Where(e => string.Equals(e.ApiName, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (loose.Count == 1) return loose[0];
-        if (int.TryParse(apiName?.Trim().TrimStart('/'), out var fn) && _endpoints.FirstOrDefault(e => e.FnIndex == fn && e.ApiName.StartsWith("/fn_index", StringComparison.Ordinal)) is { } unnamed)
-            return unnamed;
+        if (_byName.TryGetValue(name, out var exact)) return exact;
+        if (_byLooseName.TryGetValue(name, out var loose) && loose != null) return loose;
+        if (int.TryParse(apiName?.Trim().TrimStart('/'), out var fn) && _unnamedByFn.TryGetValue(fn, out var unnamed)) return unnamed;
         var available = _endpoints.Where(e => !e.Hidden).Select(e => e.ApiName).ToList();
         throw new GradioException(GradioErrorKind.ApiNotFound,
             $"The app at {Root} has no endpoint '{name}'. Available: {(available.Count == 0 ? "(none)" : string.Join(", ", available))}.", target: name);
     }
 
+    /// <summary>
+    /// Joins each /info endpoint with its /config dependency. Dependencies are indexed by route
+    /// and by fn_index first, so apps with thousands of endpoints are read in linear time.
+    /// </summary>
     void BuildEndpoints()
     {
-        var components = (Config?["components"] as JsonArray)?.OfType<JsonObject>()
-            .Where(c => c["id"] != null)
-            .GroupBy(c => c["id"]!.GetValue<int>())
-            .ToDictionary(g => g.Key, g => g.First()) ?? new Dictionary<int, JsonObject>();
+        var components = new Dictionary<int, JsonObject>();
+        foreach (var c in (Config?["components"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+            if (c["id"] is JsonValue id && !components.ContainsKey(id.GetValue<int>())) components[id.GetValue<int>()] = c;
         bool IsSkipped(int id) => components.TryGetValue(id, out var c) &&
             (c["skip_api"] is JsonValue s && s.TryGetValue<bool>(out var sb) ? sb : SkippedTypes.Contains(c["type"]?.ToString() ?? ""));
         string Label(int id) => components.TryGetValue(id, out var c) ? c["props"]?["label"]?.ToString() ?? c["type"]?.ToString() ?? "value" : "value";
 
-        var deps = (Config?["dependencies"] as JsonArray)?.Select((d, i) => (dep: d as JsonObject, fn: (d?["id"] as JsonValue)?.GetValue<int>() ?? i))
-            .Where(x => x.dep != null).ToList() ?? new List<(JsonObject? dep, int fn)>();
-        (JsonObject? dep, int? fn) DepByName(string route)
+        // The first dependency of a route or fn_index wins, as a scan in order would find it.
+        var deps = new List<(JsonObject dep, int fn, string? route)>();
+        var byRoute = new Dictionary<string, (JsonObject dep, int fn)>(StringComparer.Ordinal);
+        var byFn = new Dictionary<int, JsonObject>();
+        var index = 0;
+        foreach (var node in Config?["dependencies"] as JsonArray ?? new JsonArray())
         {
-            var m = deps.FirstOrDefault(x => x.dep!["api_name"] is JsonValue v && v.TryGetValue<string>(out var s) && s == route);
-            return m.dep == null ? (null, null) : (m.dep, m.fn);
+            var i = index++;
+            if (node is not JsonObject dep) continue;
+            var fn = (dep["id"] as JsonValue)?.GetValue<int>() ?? i;
+            var route = dep["api_name"] is JsonValue v && v.TryGetValue<string>(out var r) ? r : null;
+            deps.Add((dep, fn, route));
+            if (route != null && !byRoute.ContainsKey(route)) byRoute[route] = (dep, fn);
+            if (!byFn.ContainsKey(fn)) byFn[fn] = dep;
         }
 
+        var routes = new HashSet<string>(StringComparer.Ordinal);
         var named = Info["named_endpoints"] as JsonObject ?? new JsonObject();
         foreach (var kv in named)
         {
-            var (dep, fn) = DepByName(kv.Key.TrimStart('/'));
-            _endpoints.Add(new EndpointInfo(kv.Key, fn, kv.Value as JsonObject, dep, IsSkipped, Label, hidden: false));
+            var route = kv.Key.TrimStart('/');
+            var found = byRoute.TryGetValue(route, out var d);
+            Add(new EndpointInfo(kv.Key, found ? d.fn : null, kv.Value as JsonObject, found ? d.dep : null, IsSkipped, Label, hidden: false));
         }
         if (Info["unnamed_endpoints"] is JsonObject unnamed)
             foreach (var kv in unnamed)
                 if (int.TryParse(kv.Key, out var fn))
-                    _endpoints.Add(new EndpointInfo("/fn_index_" + fn, fn, kv.Value as JsonObject, deps.FirstOrDefault(x => x.fn == fn).dep, IsSkipped, Label, hidden: false));
+                    Add(new EndpointInfo("/fn_index_" + fn, fn, kv.Value as JsonObject, byFn.TryGetValue(fn, out var dep) ? dep : null, IsSkipped, Label, hidden: false));
 
         // show_api=False endpoints are missing from /info but callable by name (§2.3).
-        foreach (var (dep, fn) in deps)
+        foreach (var (dep, fn, route) in deps)
         {
-            if (dep!["api_name"] is not JsonValue v || !v.TryGetValue<string>(out var route)) continue;
+            if (route == null || routes.Contains(route)) continue;
             if (dep["backend_fn"] is JsonValue b && b.TryGetValue<bool>(out var hasFn) && !hasFn) continue;
-            if (_endpoints.Any(e => e.RouteName == route)) continue;
-            _endpoints.Add(new EndpointInfo("/" + route, fn, null, dep, IsSkipped, Label, hidden: true));
+            Add(new EndpointInfo("/" + route, fn, null, dep, IsSkipped, Label, hidden: true));
+        }
+
+        void Add(EndpointInfo e)
+        {
+            _endpoints.Add(e);
+            routes.Add(e.RouteName);
+            if (!_byName.ContainsKey(e.ApiName)) _byName[e.ApiName] = e;
+            // A name that differs only in case from another is ambiguous: kept as null.
+            _byLooseName[e.ApiName] = _byLooseName.ContainsKey(e.ApiName) ? null : e;
+            if (e.FnIndex is int f && e.ApiName.StartsWith("/fn_index", StringComparison.Ordinal) && !_unnamedByFn.ContainsKey(f)) _unnamedByFn[f] = e;
         }
     }
 }

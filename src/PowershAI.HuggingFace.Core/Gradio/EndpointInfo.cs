@@ -77,41 +77,19 @@ public sealed class EndpointInfo
     /// <summary>The names of the parameters, for messages.</summary>
     public string Signature => string.Join(", ", Parameters.Select(p => p.HasDefault ? p.DisplayName + "?" : p.DisplayName));
 
-    /// <summary>Fails, naming the expected parameters, when <paramref name="given"/> values cannot fill them.</summary>
-    public void CheckArgumentCount(int given)
+    /// <summary>Binds values given in /info order; fails, naming the parameters, when they cannot fill them.</summary>
+    public BoundArguments BindPositional(IReadOnlyList<object?> values)
     {
-        if (given > Parameters.Count)
+        if (values.Count > Parameters.Count)
             throw new GradioException(GradioErrorKind.InvalidArguments,
-                $"{ApiName} takes {Count(Parameters.Count)} ({Signature}); {given} were given.", target: ApiName);
-        var missing = Parameters.Skip(given).Where(p => !p.HasDefault).Select(p => p.DisplayName).ToList();
-        if (missing.Count > 0)
-            throw new GradioException(GradioErrorKind.InvalidArguments,
-                $"{ApiName} takes {Count(Parameters.Count)} ({Signature}); {given} were given, so {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing.", target: ApiName);
+                $"{ApiName} takes {Count(Parameters.Count)} ({Signature}); {values.Count} were given.", target: ApiName);
+        var byIndex = new Dictionary<int, object?>();
+        for (var i = 0; i < values.Count; i++) byIndex[i] = values[i];
+        return Bind(byIndex);
     }
 
-    /// <summary>
-    /// Places the caller's values (one per /info parameter, in order) into the wire's input
-    /// list: missing trailing values take their defaults, State slots get null.
-    /// </summary>
-    public JsonArray BuildInputs(IReadOnlyList<JsonNode?> values)
-    {
-        CheckArgumentCount(values.Count);
-        var wire = new JsonNode?[InputCount];
-        for (var i = 0; i < Parameters.Count; i++)
-            wire[_parameterSlots[i]] = i < values.Count ? values[i]?.DeepClone() : Parameters[i].Default?.DeepClone();
-        return new JsonArray(wire);
-    }
-
-    /// <summary>The parameter a name means: its Python name or its label, ignoring case.</summary>
-    public ParameterInfo? FindParameter(string name) =>
-        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? Parameters.FirstOrDefault(p => string.Equals(p.Label, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// Orders values given by name into the positional list, defaults filling what is left out;
-    /// unknown or missing names fail before any request, naming the valid ones.
-    /// </summary>
-    public List<object?> OrderByName(IReadOnlyDictionary<string, object?> named)
+    /// <summary>Binds values given by Python name or label (case ignored); unknown names fail, naming the valid ones.</summary>
+    public BoundArguments BindByName(IEnumerable<KeyValuePair<string, object?>> named)
     {
         var byIndex = new Dictionary<int, object?>();
         foreach (var kv in named)
@@ -120,22 +98,40 @@ public sealed class EndpointInfo
                 $"{ApiName} has no parameter '{kv.Key}'. Its parameters: {Signature}.", target: ApiName);
             byIndex[p.Index] = kv.Value;
         }
-        return OrderByIndex(byIndex);
+        return Bind(byIndex);
     }
 
-    /// <summary>The positional list for values keyed by parameter index; missing ones take their default or fail.</summary>
-    public List<object?> OrderByIndex(IReadOnlyDictionary<int, object?> values)
+    /// <summary>
+    /// Binds values keyed by parameter index: the one check of a call's arguments, made before
+    /// anything is uploaded or sent. Parameters left out take their defaults when sent.
+    /// </summary>
+    public BoundArguments Bind(IReadOnlyDictionary<int, object?> byIndex)
     {
-        var missing = Parameters.Where(p => !values.ContainsKey(p.Index) && !p.HasDefault).Select(p => p.DisplayName).ToList();
+        foreach (var i in byIndex.Keys)
+            if (i < 0 || i >= Parameters.Count) throw new ArgumentOutOfRangeException(nameof(byIndex), i, $"{ApiName} has {Count(Parameters.Count)}.");
+        var missing = Parameters.Where(p => !byIndex.ContainsKey(p.Index) && !p.HasDefault).Select(p => p.DisplayName).ToList();
         if (missing.Count > 0)
             throw new GradioException(GradioErrorKind.InvalidArguments,
-                $"{ApiName} needs {string.Join(", ", missing)} (its parameters: {Signature}).", target: ApiName);
-        // A position left out before a given one takes its default explicitly, to keep later positions in place.
-        var count = values.Count == 0 ? 0 : values.Keys.Max() + 1;
-        var result = new List<object?>();
-        for (var i = 0; i < count; i++) result.Add(values.TryGetValue(i, out var v) ? v : Parameters[i].Default?.DeepClone());
-        return result;
+                $"{ApiName} takes {Count(Parameters.Count)} ({Signature}); {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing.", target: ApiName);
+        return new BoundArguments(this, byIndex.ToDictionary(kv => kv.Key, kv => kv.Value));
     }
+
+    /// <summary>
+    /// The wire's input list for converted values keyed by parameter index: parameters left out
+    /// take their defaults, State slots get null.
+    /// </summary>
+    internal JsonArray ToWire(IReadOnlyDictionary<int, JsonNode?> values)
+    {
+        var wire = new JsonNode?[InputCount];
+        for (var i = 0; i < Parameters.Count; i++)
+            wire[_parameterSlots[i]] = values.TryGetValue(i, out var v) ? v : Parameters[i].Default?.DeepClone();
+        return new JsonArray(wire);
+    }
+
+    /// <summary>The parameter a name means: its Python name or its label, ignoring case.</summary>
+    public ParameterInfo? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? Parameters.FirstOrDefault(p => string.Equals(p.Label, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The outputs a caller sees: State and layout outputs removed, as both official clients do.</summary>
     public JsonArray VisibleOutputs(JsonArray data)

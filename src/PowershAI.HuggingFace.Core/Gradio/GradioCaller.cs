@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Files;
@@ -17,25 +18,74 @@ public sealed class CallOptions
 
     /// <summary>Progress of uploading the files found in the arguments.</summary>
     public IProgress<TransferProgress>? UploadProgress { get; set; }
+
+    /// <summary>
+    /// FileData of files uploaded earlier, by <see cref="ArgumentConverter.UploadKey"/>: files found
+    /// there are not sent again, and new uploads are added (a session's cache).
+    /// </summary>
+    public IDictionary<string, JsonObject>? Uploads { get; set; }
 }
 
-/// <summary>Submits a call: discover, check and convert the arguments, upload files, pick a transport, send.</summary>
+/// <summary>A call ready to send: its endpoint, found once, and its wire inputs, built once.</summary>
+public sealed class PreparedCall
+{
+    internal PreparedCall(AppInfo app, EndpointInfo endpoint, JsonArray inputs, IGradioTransport transport, string? sessionHash)
+    {
+        App = app;
+        Endpoint = endpoint;
+        Inputs = inputs;
+        Transport = transport;
+        SessionHash = sessionHash;
+    }
+
+    public AppInfo App { get; }
+
+    public EndpointInfo Endpoint { get; }
+
+    /// <summary>Exactly what is sent as the job's data: State slots included, files as FileData.</summary>
+    public JsonArray Inputs { get; }
+
+    internal IGradioTransport Transport { get; }
+
+    internal string? SessionHash { get; }
+}
+
+/// <summary>
+/// Calls an endpoint: the caller binds the arguments once at its edge (<see cref="BoundArguments"/>),
+/// <see cref="PrepareAsync"/> converts and uploads them in one walk, <see cref="SendAsync"/> submits.
+/// </summary>
 public static class GradioCaller
 {
-    public static async Task<GradioJob> SubmitAsync(GradioClient client, string apiName, IReadOnlyList<object?> arguments, CallOptions? options, CancellationToken ct)
+    /// <summary>Discovers the app, finds the endpoint once, binds the arguments with <paramref name="bind"/>, prepares and sends.</summary>
+    public static async Task<GradioJob> SubmitAsync(GradioClient client, string apiName, Func<EndpointInfo, BoundArguments> bind, CallOptions? options, CancellationToken ct)
+    {
+        var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
+        var call = await PrepareAsync(client, app, bind(app.FindEndpoint(apiName)), options, ct).ConfigureAwait(false);
+        return await SendAsync(client, call, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A call with its arguments in /info order.</summary>
+    public static Task<GradioJob> SubmitAsync(GradioClient client, string apiName, IReadOnlyList<object?> arguments, CallOptions? options, CancellationToken ct) =>
+        SubmitAsync(client, apiName, e => e.BindPositional(arguments), options, ct);
+
+    /// <summary>
+    /// Picks the transport (so an unavailable protocol fails before anything is uploaded), then
+    /// converts the arguments and uploads their files in one walk.
+    /// </summary>
+    public static async Task<PreparedCall> PrepareAsync(GradioClient client, AppInfo app, BoundArguments arguments, CallOptions? options, CancellationToken ct)
     {
         options ??= new CallOptions();
-        var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
-        var endpoint = app.FindEndpoint(apiName);
-        var transport = TransportSelector.Choose(app, endpoint, options.Protocol);
-        // The count is checked before anything is uploaded or sent.
-        arguments = ByNameIfNamed(endpoint, arguments);
-        endpoint.CheckArgumentCount(arguments.Count);
-        var values = await ArgumentConverter.ToJsonAsync(client, app, arguments, options.UploadProgress, ct).ConfigureAwait(false);
-        var inputs = endpoint.BuildInputs(values);
-        var chosen = !string.IsNullOrEmpty(options.SessionHash);
-        var session = chosen ? options.SessionHash! : NewSessionHash();
-        return await transport.SubmitAsync(new SubmitRequest(client, app, endpoint, inputs, session, chosen), ct).ConfigureAwait(false);
+        var transport = TransportSelector.Choose(app, arguments.Endpoint, options.Protocol);
+        var inputs = await ArgumentConverter.ToInputsAsync(client, app, arguments, options.Uploads, options.UploadProgress, ct).ConfigureAwait(false);
+        return new PreparedCall(app, arguments.Endpoint, inputs, transport, options.SessionHash);
+    }
+
+    /// <summary>Submits a prepared call; returns once the server accepted it.</summary>
+    public static Task<GradioJob> SendAsync(GradioClient client, PreparedCall call, CancellationToken ct)
+    {
+        var chosen = !string.IsNullOrEmpty(call.SessionHash);
+        var session = chosen ? call.SessionHash! : NewSessionHash();
+        return call.Transport.SubmitAsync(new SubmitRequest(client, call.App, call.Endpoint, call.Inputs, session, chosen), ct);
     }
 
     /// <summary>
@@ -47,28 +97,11 @@ public static class GradioCaller
         var app = await client.GetAppInfoAsync(ct).ConfigureAwait(false);
         var endpoint = app.FindEndpoint(apiName);
         var chosen = !string.IsNullOrEmpty(sessionHash);
-        var request = new SubmitRequest(client, app, endpoint, new System.Text.Json.Nodes.JsonArray(), chosen ? sessionHash! : eventId, chosen);
+        var request = new SubmitRequest(client, app, endpoint, new JsonArray(), chosen ? sessionHash! : eventId, chosen);
         var useQueue = protocol == GradioProtocol.Queue || (protocol == GradioProtocol.Auto && chosen && app.SupportsQueue);
         if (!useQueue) return new CallJob(request, eventId);
         if (!chosen) throw new GradioException(GradioErrorKind.InvalidArguments, "Attaching to a queued job needs the session hash it was submitted with (-SessionHash).", target: eventId);
         return QueueJob.Attach(request, eventId);
-    }
-
-    /// <summary>
-    /// One dictionary whose keys all name parameters is taken as arguments by name (PowershAI's
-    /// hashtable form); anything else is positional.
-    /// </summary>
-    static IReadOnlyList<object?> ByNameIfNamed(EndpointInfo endpoint, IReadOnlyList<object?> arguments)
-    {
-        if (arguments.Count != 1 || arguments[0] is not System.Collections.IDictionary d || d.Count == 0) return arguments;
-        var named = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (System.Collections.DictionaryEntry kv in d)
-        {
-            var key = kv.Key?.ToString() ?? "";
-            if (endpoint.FindParameter(key) == null) return arguments;
-            named[key] = kv.Value;
-        }
-        return endpoint.OrderByName(named);
     }
 
     /// <summary>A session hash like the official clients make: random, URL-safe.</summary>

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Files;
@@ -16,7 +15,9 @@ namespace PowershAI.HuggingFace.Cmdlets;
 /// <summary>
 /// Invoke-GradioEndpoint: calls an endpoint of a session with values by parameter name, uploads
 /// file inputs, streams the results and downloads file outputs. Generated functions forward
-/// their bound parameters here, so all their behaviour lives in this cmdlet.
+/// their bound parameters here, so all their behaviour lives in this cmdlet. The arguments are
+/// bound by name here, once; the control entries of -BoundParameters are read through
+/// <see cref="CallControls"/>, where they are declared.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "GradioEndpoint")]
 [OutputType(typeof(GradioApiEventResult), typeof(SessionApiEvent))]
@@ -24,12 +25,13 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
 {
     const int UploadActivity = 6;
     const int DownloadActivity = 7;
+    const string Masked = "********";
 
     [Parameter(Position = 0, Mandatory = true)]
     [ArgumentCompleter(typeof(ApiNameCompleter))]
     public string ApiName { get; set; } = "";
 
-    /// <summary>The values by parameter name (a hashtable); generated functions pass $PSBoundParameters.</summary>
+    /// <summary>The values by parameter name (a hashtable), and the control entries; generated functions pass $PSBoundParameters.</summary>
     [Parameter(Position = 1)]
     [Alias("Parameters")]
     public IDictionary? BoundParameters { get; set; }
@@ -42,7 +44,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     [Parameter]
     public Guid? SessionId { get; set; }
 
-    /// <summary>Generated functions: their parameter names to the endpoint's parameter positions.</summary>
+    /// <summary>Generated functions: their parameter names to the endpoint's parameter indexes.</summary>
     [Parameter]
     public IDictionary? ParameterMap { get; set; }
 
@@ -54,52 +56,53 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     protected override void Process()
     {
         var session = (SessionId is Guid id ? SessionStore.ById(id) : null) ?? ResolveSession();
+        var controls = CallControls.Read(BoundParameters, out var inputs);
         var endpoint = session.App.FindEndpoint(ApiName);
-        var bound = Bound();
-        var upstream = bound.TryGetValue("PipeObj", out var pipe) ? pipe : null;
-        var values = Values(endpoint, bound, upstream);
-        var token = bound.TryGetValue("ApiToken", out var t) ? t : null;
-        var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(token), TimeoutSec, Credential);
+        var arguments = endpoint.Bind(Values(session.App, endpoint, inputs, controls));
+        var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(controls.ApiToken), TimeoutSec, Credential);
+        using var deadline = new CallDeadline(controls.MaxDurationSec is int limit ? TimeSpan.FromSeconds(limit) : null);
 
-        var uploads = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p)));
-        var arguments = Await(async ct =>
+        var options = new CallOptions
         {
-            foreach (var p in endpoint.Parameters.Where(p => p.IsFile && values.ContainsKey(p.Index) && values[p.Index] != null))
-            {
-                var files = await SessionFiles.ToFileDataAsync(session, client, ResolveFiles(values[p.Index]), uploads, ct).ConfigureAwait(false);
-                values[p.Index] = files.Count == 1 && !IsList(values[p.Index]) ? files[0] : new JsonArray(files.Cast<JsonNode?>().ToArray());
-            }
-            return endpoint.OrderByIndex(values);
-        });
+            Protocol = Protocol,
+            SessionHash = session.SessionHash,
+            Uploads = session.Uploads,
+            UploadProgress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p))),
+        };
+        var prepared = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.PrepareAsync(client, session.App, arguments, options, t), ct));
         WriteProgress(Progress.Completed(UploadActivity, "Uploading to " + session.Name));
-
-        if (Switch(bound, "DebugData"))
+        if (controls.DebugData)
         {
-            WriteObject(new Hashtable
-            {
-                ["Session"] = session, ["ApiName"] = endpoint.ApiName, ["Inputs"] = arguments.Select(a => a is JsonNode n ? PSJson.ToPS(n) : a).ToArray(),
-                ["BoundParameters"] = BoundParameters, ["PipeObj"] = upstream,
-            });
+            WriteObject(DebugData(session, prepared, controls));
             return;
         }
 
-        var job = Await(ct => GradioCaller.SubmitAsync(client, endpoint.ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
+        var job = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.SendAsync(client, prepared, t), ct));
         var call = SessionCalls.Record(this, session, job);
-        if (Switch(bound, "Manual"))
+        if (controls.Manual)
         {
             WriteObject(call);
             return;
         }
-        var chain = Chain(upstream);
-        var folder = bound.TryGetValue("OutputDirectory", out var dir) && dir != null
-            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(dir.ToString())
+        var chain = Chain(controls.PipeObj);
+        var folder = controls.OutputDirectory != null
+            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(controls.OutputDirectory)
             : session.DownloadPath;
-        new ResultReader
+        using (deadline.CancelOnExpiry(job))
         {
-            SkipHeartbeats = true,
-            MapData = Switch(bound, "NoDownload") ? null : e => Download(client, session, e, folder),
-            Decorate = r => r.Pipeline = chain,
-        }.Read(this, call.ApiEvent);
+            new ResultReader
+            {
+                SkipHeartbeats = true,
+                MaxHeartBeats = controls.MaxHeartBeats,
+                MapData = controls.NoDownload ? null : e => Download(client, session, e, folder, deadline),
+                Decorate = r => r.Pipeline = chain,
+            }.Read(this, call.ApiEvent);
+        }
+        if (deadline.Expired && call.Status == "cancelled") throw deadline.Failure(endpoint.ApiName, jobCancelled: true);
+        if (call.ApiEvent.LastQueryStatus == "HeartBeatExpired")
+            throw new GradioException(GradioErrorKind.Timeout,
+                $"{endpoint.ApiName}: no result after {controls.MaxHeartBeats} heartbeat(s) in a row. The call goes on in session '{session.Name}': " +
+                $"Update-GradioSessionApiResult -Id {call.Id} -Session '{session.Name}' reads it.", target: endpoint.ApiName);
     }
 
     GradioSession ResolveSession()
@@ -114,59 +117,71 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         }
     }
 
-    Dictionary<string, object?> Bound()
+    /// <summary>
+    /// Values by endpoint parameter index: the inputs by name, then the upstream result's data
+    /// through -ApiResultMap. File inputs are resolved here, on the pipeline thread (PowerShell
+    /// paths need the session state).
+    /// </summary>
+    Dictionary<int, object?> Values(AppInfo app, EndpointInfo endpoint, IEnumerable<KeyValuePair<string, object?>> inputs, CallControls controls)
     {
-        var d = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        if (BoundParameters != null)
-            foreach (DictionaryEntry kv in BoundParameters) d[kv.Key.ToString()!] = kv.Value;
-        return d;
-    }
+        var map = ParameterMap?.Cast<DictionaryEntry>().ToDictionary(
+            kv => kv.Key.ToString()!, kv => Convert.ToInt32(kv.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+        int? IndexOf(string name) => map != null ? (map.TryGetValue(name, out var i) ? i : null) : endpoint.FindParameter(name)?.Index;
 
-    /// <summary>Values by endpoint parameter index: from the bound parameters, then from the upstream result through -ApiResultMap.</summary>
-    Dictionary<int, object?> Values(EndpointInfo endpoint, Dictionary<string, object?> bound, object? upstream)
-    {
         var values = new Dictionary<int, object?>();
-        int? IndexOf(string name)
+        foreach (var kv in inputs)
         {
-            if (ParameterMap != null)
-                foreach (DictionaryEntry kv in ParameterMap)
-                    if (string.Equals(kv.Key.ToString(), name, StringComparison.OrdinalIgnoreCase)) return Convert.ToInt32(kv.Value, System.Globalization.CultureInfo.InvariantCulture);
-            return ParameterMap == null ? endpoint.FindParameter(name)?.Index : null;
+            if (IndexOf(kv.Key) is int i) values[i] = kv.Value;
+            // A generated function's other bound parameters are PowerShell's common ones.
+            else if (map == null)
+                throw new GradioException(GradioErrorKind.InvalidArguments, $"{endpoint.ApiName} has no parameter '{kv.Key}'. Its parameters: {endpoint.Signature}.", target: endpoint.ApiName);
         }
-        foreach (var kv in bound)
-            if (IndexOf(kv.Key) is int i) values[i] = kv.Value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : kv.Value;
 
-        if (upstream != null && bound.TryGetValue("ApiResultMap", out var mapValue) && mapValue is IEnumerable maps)
+        if (controls.PipeObj is { } upstream && controls.ApiResultMap is { } maps)
         {
             var data = (upstream is PSObject p ? p.BaseObject : upstream) is GradioApiEventResult r ? r.Data : (upstream as PSObject)?.Properties["data"]?.Value;
             var items = data is object[] arr ? arr : new[] { data };
-            foreach (var entry in maps.Cast<object>().Select(m => m.ToString() ?? ""))
+            foreach (var entry in maps)
             {
                 var parts = entry.Split('=');
                 if (parts.Length != 2 || !int.TryParse(parts[1].Trim(), out var at) || IndexOf(parts[0].Trim()) is not int target)
                     throw new GradioException(GradioErrorKind.InvalidArguments, $"-ApiResultMap entry '{entry}' is not Name=Index with a parameter name of {endpoint.ApiName} ({endpoint.Signature}).");
                 if (at < 0 || at >= items.Length)
                     throw new GradioException(GradioErrorKind.InvalidArguments, $"-ApiResultMap entry '{entry}': the upstream result has {items.Length} value(s).");
-                values[target] = items[at] is System.IO.FileInfo f ? f : items[at];
+                values[target] = items[at];
             }
         }
-        return values.ToDictionary(kv => kv.Key, kv => PSJson.FromPS(kv.Value));
+        return values.ToDictionary(kv => kv.Key, kv => endpoint.Parameters[kv.Key].IsFile ? SessionFiles.Prepare(this, app, kv.Value) : PSJson.FromPS(kv.Value));
     }
 
-    List<object?> ResolveFiles(object? value) => SessionFiles.Items(value).Select(v => SessionFiles.Resolve(this, v)).ToList();
+    /// <summary>What -DebugData shows: the inputs exactly as they would be sent, and no secret.</summary>
+    Hashtable DebugData(GradioSession session, PreparedCall prepared, CallControls controls)
+    {
+        var bound = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        if (BoundParameters != null)
+            foreach (DictionaryEntry kv in BoundParameters)
+                bound[kv.Key] = string.Equals(kv.Key.ToString(), nameof(CallControls.ApiToken), StringComparison.OrdinalIgnoreCase) && kv.Value != null ? Masked : kv.Value;
+        return new Hashtable
+        {
+            ["Session"] = session,
+            ["ApiName"] = prepared.Endpoint.ApiName,
+            ["Inputs"] = prepared.Inputs.Select(n => PSJson.ToPS(n)).ToArray(),
+            ["BoundParameters"] = bound,
+            ["PipeObj"] = controls.PipeObj,
+        };
+    }
 
-    static bool IsList(object? value) => value is IList && value is not IDictionary;
-
-    object? Download(GradioClient client, GradioSession session, GradioEvent e, string folder)
+    object? Download(GradioClient client, GradioSession session, GradioEvent e, string folder, CallDeadline deadline)
     {
         if (e.Kind != GradioEventKind.Complete || e.Data == null || !FileData.FindAll(e.Data).Any()) return PSJson.ToPS(e.Data);
         var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(DownloadActivity, "Downloading from " + session.Name, p)));
-        var saved = new Dictionary<JsonObject, System.IO.FileInfo>();
-        Await(async ct =>
+        var saved = Await(ct => deadline.RunAsync(ApiName, async t =>
         {
+            var files = new Dictionary<JsonObject, System.IO.FileInfo>();
             foreach (var file in FileData.FindAll(e.Data))
-                saved[file] = await GradioFiles.DownloadAsync(client, session.App, file, folder, progress, ct).ConfigureAwait(false);
-        });
+                files[file] = await GradioFiles.DownloadAsync(client, session.App, file, folder, progress, t).ConfigureAwait(false);
+            return files;
+        }, ct));
         WriteProgress(Progress.Completed(DownloadActivity, "Downloading from " + session.Name));
         return PSJson.ToPS(e.Data, o => saved.TryGetValue(o, out var f) ? f : null);
     }
@@ -177,7 +192,4 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         var earlier = (upstream is PSObject p ? p.BaseObject : upstream) is GradioApiEventResult r && r.Pipeline != null ? r.Pipeline : Array.Empty<object>();
         return earlier.Concat(new[] { upstream }).ToArray();
     }
-
-    static bool Switch(Dictionary<string, object?> bound, string name) =>
-        bound.TryGetValue(name, out var v) && LanguagePrimitives.IsTrue(v is SwitchParameter s ? s.IsPresent : v);
 }

@@ -50,7 +50,7 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
         var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
         var job = Await(ct => EventId is { Length: > 0 }
             ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)
-            : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash }, ct));
+            : GradioCaller.SubmitAsync(client, ApiName, e => ParamsArgument.Bind(e, arguments), new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash, Uploads = session.Uploads }, ct));
         WriteObject(SessionCalls.Record(this, session, job));
     }
 }

@@ -46,13 +46,11 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
             throw new GradioException(GradioErrorKind.ApiNotFound,
                 $"No endpoint of {session.AppUrl} matches {string.Join(", ", ApiName!)}. Available: {string.Join(", ", session.App.Endpoints.Where(e => !e.Hidden).Select(e => e.ApiName))}.", target: session.Name);
 
-        var options = new ProxyOptions
-        {
-            Prefix = Prefix,
-            SessionName = session.Name,
-            SessionId = session.SessionId.ToString(),
-            GeneratorVersion = typeof(GradioSession).Assembly.GetName().Version?.ToString(3) ?? "",
-        };
+        var options = GeneratedFunctions.Options(this);
+        options.Prefix = Prefix;
+        options.SessionName = session.Name;
+        options.SessionId = session.SessionId.ToString();
+        options.GeneratorVersion = typeof(GradioSession).Assembly.GetName().Version?.ToString(3) ?? "";
         var functions = ProxyFunctionGenerator.GenerateAll(session.App, endpoints, options);
         // One listing of the loaded commands: looking each name up would search the PATH and the module path every time.
         var loadedCommands = InvokeCommand.GetCommands("*", CommandTypes.Function | CommandTypes.Cmdlet | CommandTypes.Alias, nameIsPattern: true)

@@ -53,7 +53,7 @@ public sealed class SendGradioApiCommand : GradioCmdlet
         var arguments = (Params ?? System.Array.Empty<object?>()).Select(p => PSJson.FromPS(p)).ToList();
         var job = Await(ct => EventId is { Length: > 0 }
             ? GradioCaller.AttachAsync(client, ApiName, EventId!, SessionHash, Protocol, ct)
-            : GradioCaller.SubmitAsync(client, ApiName, arguments, new CallOptions
+            : GradioCaller.SubmitAsync(client, ApiName, e => ParamsArgument.Bind(e, arguments), new CallOptions
             {
                 Protocol = Protocol,
                 SessionHash = SessionHash,

@@ -2,36 +2,62 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
+using System.Reflection;
+using PowershAI.HuggingFace.Cmdlets;
 using PowershAI.HuggingFace.Core.CodeGen;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
 /// <summary>
-/// Loading, finding and removing generated functions. One generation loads as one dynamic
-/// module (loading hundreds one by one is slow); the functions land in the global scope, where a
-/// later generation of the same name replaces them.
+/// Generated functions: the contract they share with Invoke-GradioEndpoint, and loading, finding
+/// and removing them. One generation loads as one dynamic module (loading hundreds one by one is
+/// slow); the functions land in the global scope, where a later generation of the same name
+/// replaces them.
 /// </summary>
 static class GeneratedFunctions
 {
     const string ModulePrefix = "GradioApi.";
 
     /// <summary>
-    /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads it
-    /// as a global dynamic module. The text is passed as data, never spliced into a command.
+    /// What every generated function is made with: the marker attribute, the module-qualified
+    /// Invoke-GradioEndpoint it forwards to (so a same-named command elsewhere cannot intercept
+    /// it) and the control parameters.
+    /// </summary>
+    public static ProxyOptions Options(PSCmdlet cmdlet)
+    {
+        var marker = typeof(GradioGeneratedFunctionAttribute).FullName!;
+        var target = typeof(InvokeGradioEndpointCommand).GetCustomAttribute<CmdletAttribute>()!;
+        var module = cmdlet.MyInvocation.MyCommand.ModuleName;
+        var forwardTo = (string.IsNullOrEmpty(module) ? "" : module + "\\") + target.VerbName + "-" + target.NounName;
+        return new ProxyOptions(marker.Substring(0, marker.Length - nameof(Attribute).Length), forwardTo, CallControls.ForGenerator);
+    }
+
+    /// <summary>
+    /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads the
+    /// parsed script block as a global dynamic module: the text is data, never spliced into a command.
     /// </summary>
     public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions)
     {
         if (functions.Count == 0) return Array.Empty<FunctionInfo>();
         var text = string.Join("\n", functions.Select(f => f.Text));
-        Parser.ParseInput(text, out _, out var errors);
-        if (errors.Length > 0)
-            throw new InvalidOperationException($"The generated functions do not parse ({errors[0].Message} at line {errors[0].Extent.StartLineNumber}); this is a bug in the generator.");
-        const string loader = "param($Name, $Text) New-Module -Name $Name -ScriptBlock ([scriptblock]::Create($Text)) | Import-Module -Global -Force -PassThru";
+        ScriptBlock body;
+        try
+        {
+            // One parse, and no token list (for 20k functions that list alone is larger than the text).
+            body = ScriptBlock.Create(text);
+        }
+        catch (ParseException ex)
+        {
+            var first = ex.Errors?.FirstOrDefault();
+            throw new InvalidOperationException($"The generated functions do not parse ({first?.Message ?? ex.Message} at line {first?.Extent.StartLineNumber}); this is a bug in the generator.", ex);
+        }
+        const string loader = "param($Name, $Body) New-Module -Name $Name -ScriptBlock $Body | Import-Module -Global -Force -PassThru";
         var name = ModulePrefix + Guid.NewGuid().ToString("N");
-        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, text)
+        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, body)
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
-        return functions.Select(f => module.ExportedFunctions[f.Name]).ToList();
+        // ExportedFunctions builds a new dictionary on every read.
+        var exported = module.ExportedFunctions;
+        return functions.Select(f => exported[f.Name]).ToList();
     }
 
     /// <summary>The generated functions visible to the caller, with their marker.</summary>

@@ -34,20 +34,33 @@ static class SessionFiles
         return LocalFile.Check(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(s));
     }
 
-    /// <summary>The FileData for each resolved item, uploading what the app does not hold yet.</summary>
+    /// <summary>
+    /// On the pipeline thread: a file input as the call takes it. A local file (path or FileInfo)
+    /// becomes a FileInfo, which the call uploads; a URL or a FileData object becomes the FileData
+    /// to send; a list, a list of those.
+    /// </summary>
+    public static object? Prepare(PSCmdlet cmdlet, AppInfo app, object? value)
+    {
+        var v = value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value;
+        if (v is IEnumerable e and not string and not IDictionary) return e.Cast<object?>().Select(item => ToFileValue(app, Resolve(cmdlet, item))).ToList();
+        return v == null ? null : ToFileValue(app, Resolve(cmdlet, value));
+    }
+
+    /// <summary>The FileData for each resolved item, uploading (in one request) what the app does not hold yet.</summary>
     public static async Task<List<JsonObject>> ToFileDataAsync(GradioSession session, GradioClient client, IReadOnlyList<object?> items, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        var app = session.App;
-        var pending = items.OfType<FileInfo>().Where(f => !session.Uploads.ContainsKey(Key(f))).GroupBy(f => f.FullName).Select(g => g.First()).ToList();
-        foreach (var u in await GradioFiles.UploadAsync(client, app, pending, progress, ct).ConfigureAwait(false))
-            session.Uploads[Key(u.Local)] = u.FileData;
-        return items.Select(item => item switch
-        {
-            FileInfo f => (JsonObject)session.Uploads[Key(f)].DeepClone(),
-            string url when IsUrl(url) => FileData.ForUrl(app, new Uri(url)),
-            _ => FromObject(app, item),
-        }).ToList();
+        var values = items.Select(item => ToFileValue(session.App, item)).ToList();
+        var json = await ArgumentConverter.ToJsonAsync(client, session.App, values, session.Uploads, progress, ct).ConfigureAwait(false);
+        return json.Cast<JsonObject>().ToList();
     }
+
+    /// <summary>A resolved item as a value to send: FileInfo stays (to upload), a URL or a FileData object becomes FileData.</summary>
+    static object ToFileValue(AppInfo app, object? item) => item switch
+    {
+        FileInfo f => f,
+        string url when IsUrl(url) => FileData.ForUrl(app, new Uri(url)),
+        _ => FromObject(app, item),
+    };
 
     static JsonObject FromObject(AppInfo app, object? item)
     {
@@ -60,17 +73,4 @@ static class SessionFiles
     }
 
     public static bool IsUrl(string s) => s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-
-    static string Key(FileInfo f)
-    {
-        f.Refresh();
-        return $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}";
-    }
-
-    /// <summary>The items of a value that may be one file or a list of them.</summary>
-    public static IReadOnlyList<object?> Items(object? value)
-    {
-        var v = value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value;
-        return v is IEnumerable e and not string and not IDictionary ? e.Cast<object?>().ToList() : new[] { value };
-    }
 }

@@ -18,13 +18,33 @@ static class Gen
     public const string UpdateVariable = "POWERSHAI_HF_UPDATE_GOLDEN";
     public static readonly Uri Root = new("http://127.0.0.1:7860/");
 
-    public static ProxyOptions Options(string prefix = "Invoke-GradioApi") => new()
+    /// <summary>
+    /// The control parameters as the cmdlet layer declares them (src/PowershAI.HuggingFace/Infrastructure/CallControls.cs),
+    /// so the goldens show real functions; the generator writes whatever list it is given.
+    /// </summary>
+    public static readonly IReadOnlyList<ControlParameter> Controls = new[]
     {
-        Prefix = prefix,
-        SessionName = "golden",
-        SessionId = "11111111-2222-3333-4444-555555555555",
-        GeneratorVersion = "9.9.9",
+        new ControlParameter("Manual", "switch", "Return the call's handle (a SessionApiEvent) at once instead of streaming the results."),
+        new ControlParameter("ApiResultMap", "string[]", "With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).", new[] { "map", "arm" }),
+        new ControlParameter("DebugData", "switch", "Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked."),
+        new ControlParameter("ApiToken", "object", "A token sent to this app for this call only."),
+        new ControlParameter("PipeObj", "object", "Upstream results (from another generated function): each one triggers a call.", fromPipeline: true),
+        new ControlParameter("OutputDirectory", "string", "Where file outputs are downloaded (default: a folder of the session under the temp folder)."),
+        new ControlParameter("NoDownload", "switch", "Return file outputs as FileData objects instead of downloading them."),
+        new ControlParameter("MaxHeartBeats", "int", "Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later."),
+        new ControlParameter("MaxDurationSec", "int", "Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default."),
     };
+
+    public static ISet<string> Reserved => PowerShellNames.ReservedWith(Controls);
+
+    public static ProxyOptions Options(string prefix = "Invoke-GradioApi", IReadOnlyList<ControlParameter>? controls = null) =>
+        new("PowershAI.HuggingFace.GradioGeneratedFunction", "PowershAI.HuggingFace\\Invoke-GradioEndpoint", controls ?? Controls)
+        {
+            Prefix = prefix,
+            SessionName = "golden",
+            SessionId = "11111111-2222-3333-4444-555555555555",
+            GeneratorVersion = "9.9.9",
+        };
 
     static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
@@ -201,7 +221,12 @@ static class Structure
 
     public static readonly Regex ParameterName = new(@"^[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.CultureInvariant);
 
-    public static readonly string[] Appended = { "Manual", "ApiResultMap", "DebugData", "ApiToken", "PipeObj", "OutputDirectory", "NoDownload" };
+    public static readonly string[] Appended = Gen.Controls.Select(c => c.Name).ToArray();
+
+    static readonly string[] ControlAliases = Gen.Controls.SelectMany(c => c.Aliases).ToArray();
+
+    /// <summary>The automatic variables the body uses besides the parameters.</summary>
+    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "_", "global:Error" };
 
     /// <summary>PowerShell's common parameters and their aliases: a function parameter may never take these.</summary>
     public static readonly string[] Common =
@@ -243,18 +268,18 @@ static class Structure
         foreach (var n in names)
         {
             Assert.Matches(ParameterName, n);
-            Assert.DoesNotContain(n, Common.Concat(Appended), StringComparer.OrdinalIgnoreCase);
-            Assert.DoesNotContain(n, PowerShellNames.Reserved, StringComparer.OrdinalIgnoreCase);
+            Assert.DoesNotContain(n, Common.Concat(Appended).Concat(ControlAliases), StringComparer.OrdinalIgnoreCase);
+            Assert.DoesNotContain(n, Gen.Reserved, StringComparer.OrdinalIgnoreCase);
         }
-        var all = names.Concat(Appended).Concat(f.Parameters.Where(p => p.Alias != null).Select(p => p.Alias!)).ToList();
+        var all = names.Concat(Appended).Concat(ControlAliases).Concat(f.Parameters.Where(p => p.Alias != null).Select(p => p.Alias!)).ToList();
         Assert.Equal(all.Count, all.Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
         // The only variables the code names: its parameters and the few the body uses.
-        var allowedVariables = new HashSet<string>(names.Concat(Appended).Concat(new[] { "true", "false", "parameterMap", "PSBoundParameters" }), StringComparer.Ordinal);
+        var allowedVariables = new HashSet<string>(names.Concat(Appended).Concat(BodyVariables), StringComparer.Ordinal);
         var variables = Regex.Matches(code, @"\$([\p{L}\p{Nd}_:?]+)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
         foreach (var v in variables) Assert.Contains(v, allowedVariables);
         foreach (var n in names) Assert.Contains(n, variables);
-        Assert.Equal(names.Count + Appended.Length, Regex.Matches(code, @"^        \$(?!parameterMap = @\{)[\p{L}\p{Nd}_]+( = [^\n]+)?,?$", RegexOptions.Multiline).Count);
+        Assert.Equal(names.Count + Appended.Length, Regex.Matches(code, @"^        \$[\p{L}\p{Nd}_]+( = [^\n]+)?,?$", RegexOptions.Multiline).Count);
 
         // Help: the directives PowerShell will see are exactly the generated ones.
         var lines = help.Value.Split('\n').SelectMany(l => l.Split('\r')).ToList();

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Core.CodeGen;
+using PowershAI.HuggingFace.Core.Gradio;
 using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests.CodeGenTests;
@@ -104,7 +106,7 @@ public class DefaultsTests
             Assert.Equal(i, f.Parameters[i].Source.Index);
             Assert.Contains($"Position = {i}", Structure.Declaration(f, f.Parameters[i].Name));
         }
-        Assert.Contains("$parameterMap = @{ " + string.Join("; ", f.Parameters.Select((p, i) => $"'{p.Name}' = {i}")) + " }", f.Text);
+        Assert.Contains("-ParameterMap @{ " + string.Join("; ", f.Parameters.Select((p, i) => $"'{p.Name}' = {i}")) + " } -ErrorAction Stop", f.Text);
     }
 
     [Fact]
@@ -119,11 +121,11 @@ public class DefaultsTests
         Assert.Equal(new[] { "Step" }, bump.Parameters.Select(p => p.Name));
         Assert.Equal(3, bump.Endpoint.InputCount);
         // The map sends the /info index; the endpoint puts it in its wire slot between the State slots.
-        Assert.Contains("$parameterMap = @{ 'Step' = 0 }", bump.Text);
-        Assert.Equal("[null,7,null]", bump.Endpoint.BuildInputs(new JsonNode?[] { 7 }).ToJsonString());
+        Assert.Contains("-ParameterMap @{ 'Step' = 0 }", bump.Text);
+        Assert.Equal("[null,7,null]", bump.Endpoint.ToWire(new Dictionary<int, JsonNode?> { [0] = 7 }).ToJsonString());
         var onlyState = functions.Single(f => f.Endpoint.ApiName == "/only_state");
         Assert.Empty(onlyState.Parameters);
-        Assert.Contains("$parameterMap = @{  }", onlyState.Text);
+        Assert.Contains("-ParameterMap @{} -ErrorAction Stop", onlyState.Text);
         foreach (var f in functions) Structure.AssertSafe(f);
         Assert.DoesNotContain(functions.SelectMany(f => f.Parameters), p => p.Source.Component.Equals("State", System.StringComparison.OrdinalIgnoreCase));
     }
@@ -137,7 +139,7 @@ public class DefaultsTests
         Assert.Equal(new[] { "InputText", "Temperature" }, predict.Parameters.Select(p => p.Name));
         Assert.All(predict.Parameters, p => Assert.True(p.Mandatory)); // 3.x /info has no defaults
         Assert.Equal(3, predict.Endpoint.InputCount);
-        Assert.Equal("[\"a\",null,2]", predict.Endpoint.BuildInputs(new JsonNode?[] { "a", 2 }).ToJsonString());
+        Assert.Equal("[\"a\",null,2]", predict.Endpoint.ToWire(predict.Endpoint.BindPositional(new object?[] { "a", 2 }).Values.ToDictionary(kv => kv.Key, kv => ArgumentConverter.ToJson(kv.Value))).ToJsonString());
         var unnamed = functions.Single(f => f.Endpoint.ApiName == "/fn_index_1");
         Assert.Equal("Invoke-GradioApiFnIndex1", unnamed.Name);
         Assert.Equal(new[] { "Param0" }, unnamed.Parameters.Select(p => p.Name));

@@ -153,7 +153,7 @@ public class HostileInputTests
     public void Many_hostile_parameters_in_one_endpoint_get_unique_safe_names()
     {
         var parameters = Strings.Select((s, i) => Gen.Param(s, Strings[(i + 7) % Strings.Length], Gen.StringSchema(), "str", "Textbox", i % 2 == 0, s, s)).ToArray();
-        var reserved = PowerShellNames.Reserved.Select(r => Gen.Param(r, r, Gen.StringSchema(), "str", "Textbox")).ToArray();
+        var reserved = Gen.Reserved.Select(r => Gen.Param(r, r, Gen.StringSchema(), "str", "Textbox")).ToArray();
         var f = Generate("/x", Endpoint(parameters.Concat(reserved).ToArray()));
         Assert.Equal(parameters.Length + reserved.Length, f.Parameters.Count);
         Structure.AssertSafe(f);

@@ -85,13 +85,13 @@ public class NamingTests
     [InlineData("größe", null, "Größe")]
     [InlineData("名前", null, "名前")]
     public void Parameter_name_from_python_name_else_label(string? name, string? label, string expected) =>
-        Assert.Equal(expected, PowerShellNames.Parameter(name, label, 3, new HashSet<string>(StringComparer.OrdinalIgnoreCase)));
+        Assert.Equal(expected, PowerShellNames.Parameter(name, label, 3, new HashSet<string>(StringComparer.OrdinalIgnoreCase), Gen.Reserved));
 
     [Fact]
     public void Parameter_names_are_deduplicated_ignoring_case()
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new[] { "text", "Text", "TEXT", "text2", "text_2" }.Select((n, i) => PowerShellNames.Parameter(n, null, i, taken)).ToList();
+        var names = new[] { "text", "Text", "TEXT", "text2", "text_2" }.Select((n, i) => PowerShellNames.Parameter(n, null, i, taken, Gen.Reserved)).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal("Text", names[0]);
         Assert.Equal("Text2", names[1]);
@@ -145,15 +145,37 @@ public class NamingTests
         Assert.False(string.Equals(name, pythonName, StringComparison.OrdinalIgnoreCase), $"Parameter ${name} clashes with the read-only automatic variable ${pythonName}.");
     }
 
-    /// <summary>The body assigns $parameterMap: a parameter of that name would be overwritten (and, typed, fail to convert).</summary>
+    /// <summary>The control parameters come from the options: their names and aliases are what an input may not take.</summary>
     [Theory]
-    [InlineData("parameter_map", null)]
-    [InlineData(null, "Parameter map")]
-    [InlineData("parameterMap", null)]
-    public void A_parameter_never_takes_the_name_of_the_bodys_local_variable(string? pythonName, string? label)
+    [InlineData("max_duration_sec", "MaxDurationSecValue")]
+    [InlineData("map", "MapValue")]
+    [InlineData("custom_flag", "CustomFlagValue")]
+    [InlineData("manual", "Manual")]
+    public void An_input_never_takes_the_name_or_alias_of_a_control_parameter(string pythonName, string expected)
     {
-        var f = Gen.One(Gen.OneEndpoint("/x", Gen.Param(pythonName, label, new JsonObject { ["type"] = "integer" }, "int", "Number")));
-        Assert.False(string.Equals(f.Parameters.Single().Name, "parameterMap", StringComparison.OrdinalIgnoreCase),
-            "Parameter $ParameterMap is overwritten by the body's '$parameterMap = @{...}' (a [long] one cannot even take the hashtable).");
+        // Manual is left out of these controls, so an input may take its name.
+        var controls = Gen.Controls.Where(c => c.Name != "Manual").Append(new ControlParameter("CustomFlag", "switch", "A control of this test.")).ToList();
+        var app = Gen.OneEndpoint("/x", Gen.Param(pythonName, null, Gen.StringSchema(), "str", "Textbox"));
+        var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], Gen.Options(controls: controls), 0);
+        Assert.Equal(expected, f.Parameters.Single().Name);
+        Assert.Contains("        [switch]\n        $CustomFlag", f.Text);
+    }
+
+    [Fact]
+    public void Control_parameters_and_the_target_are_only_what_the_options_give()
+    {
+        Assert.Throws<ArgumentException>(() => new ProxyOptions("Marker(); Invoke-Canary; #", "M\\Invoke-X", Gen.Controls));
+        Assert.Throws<ArgumentException>(() => new ProxyOptions("M.Marker", "Invoke-X; Invoke-Canary", Gen.Controls));
+        Assert.Throws<ArgumentException>(() => new ControlParameter("Bad Name", "switch", "x"));
+        Assert.Throws<ArgumentException>(() => new ControlParameter("Good", "switch]$(Invoke-Canary)[int", "x"));
+        Assert.Throws<ArgumentException>(() => new ControlParameter("Good", "switch", "x", new[] { "a'b" }));
+
+        var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
+        var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], new ProxyOptions("Other.Marker", "Other\\Invoke-Thing", new[] { new ControlParameter("Only", "int", "The one control.") }), 0);
+        Assert.Contains("    [Other.Marker(", f.Text);
+        Assert.Contains("            Other\\Invoke-Thing -SessionId ", f.Text);
+        Assert.Contains(".PARAMETER Only\nThe one control.\n", f.Text);
+        Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(f.Text)));
+        Assert.DoesNotContain("$Manual", f.Text);
     }
 }

@@ -38,7 +38,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -51,6 +51,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiTypedInputs -Text 'Hello!!' -Number 3 -Slider 0 -Check $true -Dropdown 'alpha' -Radio 'one'
@@ -124,11 +130,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0; 'Number' = 1; 'Slider' = 2; 'Check' = 3; 'Dropdown' = 4; 'Radio' = 5 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/typed_inputs' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/typed_inputs' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0; 'Number' = 1; 'Slider' = 2; 'Check' = 3; 'Dropdown' = 4; 'Radio' = 5 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -155,7 +171,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -168,6 +184,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiRaiseGrError -Text 'Hello!!'
@@ -214,11 +236,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_gr_error' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_gr_error' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -245,7 +277,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -258,6 +290,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiRaiseException -Text 'Hello!!'
@@ -304,11 +342,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_exception' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_exception' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -335,7 +383,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -348,6 +396,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiFlipImage -Img './input.png'
@@ -394,11 +448,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Img' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/flip_image' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/flip_image' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Img' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -425,7 +489,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -438,6 +502,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiFileSize -Path './input.txt'
@@ -484,11 +554,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Path' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/file_size' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/file_size' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Path' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -515,7 +595,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -528,6 +608,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiMakeFile -Text 'Hello!!'
@@ -574,11 +660,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/make_file' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/make_file' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -605,7 +701,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -618,6 +714,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiAudioInfo -Audio './input.wav'
@@ -664,11 +766,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Audio' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/audio_info' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/audio_info' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Audio' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -692,7 +804,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -705,6 +817,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiCount
@@ -746,11 +864,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{  }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/count' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/count' -BoundParameters $PSBoundParameters -ParameterMap @{} -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -780,7 +908,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -793,6 +921,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiAddNumbers -A 3 -B 3
@@ -844,11 +978,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'A' = 0; 'B' = 1 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/add_numbers' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/add_numbers' -BoundParameters $PSBoundParameters -ParameterMap @{ 'A' = 0; 'B' = 1 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -875,7 +1019,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -888,6 +1032,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiSlowProgress -Steps 3
@@ -934,11 +1084,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Steps' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/slow_progress' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/slow_progress' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Steps' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -965,7 +1125,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -978,6 +1138,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiSingleSlot -Text 'Hello!!'
@@ -1024,11 +1190,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/single_slot' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/single_slot' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -1055,7 +1231,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -1068,6 +1244,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiChat -Message 'Hello!!'
@@ -1114,10 +1296,20 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Message' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Message' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }

@@ -21,7 +21,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -34,6 +34,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiOp1 -Duration 'Hello!!'
@@ -80,10 +86,20 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Duration' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/Op1' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/Op1' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Duration' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }

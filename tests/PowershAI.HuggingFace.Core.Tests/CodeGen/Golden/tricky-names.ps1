@@ -21,7 +21,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -34,6 +34,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiDoIt -Text 'example'
@@ -80,11 +86,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do-it' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do-it' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -111,7 +127,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -124,6 +140,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiDoIt2 -Text 'example'
@@ -170,11 +192,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do_it' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do_it' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -201,7 +233,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -214,6 +246,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiDoit22 -Text 'example'
@@ -260,11 +298,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/DoIt2' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/DoIt2' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -291,7 +339,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -304,6 +352,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiGenerateImage -Prompt 'example'
@@ -350,11 +404,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Prompt' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/generate_image' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/generate_image' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Prompt' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -381,7 +445,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -394,6 +458,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiGenerateimage2 -Prompt 'example'
@@ -440,11 +510,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Prompt' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/GenerateImage' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/GenerateImage' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Prompt' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -471,7 +551,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -484,6 +564,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiGrößeBerechnen -Länge 1
@@ -530,11 +616,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Länge' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/größe_berechnen' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/größe_berechnen' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Länge' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -561,7 +657,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -574,6 +670,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiFn6 -X 'example'
@@ -620,11 +722,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'X' = 0 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/' -BoundParameters $PSBoundParameters -ParameterMap @{ 'X' = 0 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -666,7 +778,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -679,6 +791,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiParams -Text 'example' -Text2 'example' -FilePath 'example'
@@ -752,10 +870,20 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/params' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/params' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }

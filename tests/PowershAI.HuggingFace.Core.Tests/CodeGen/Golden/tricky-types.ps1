@@ -27,7 +27,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -40,6 +40,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiChoices -Level 'low' -Tags 'a' -Mood 'calm'
@@ -99,11 +105,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Level' = 0; 'Tags' = 1; 'Mood' = 2 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/choices' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/choices' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Level' = 0; 'Tags' = 1; 'Mood' = 2 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -139,7 +155,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -152,6 +168,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiLists -Words @('x') -Weights @(1.5) -Counts @(1) -Flags @($true)
@@ -213,11 +235,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Words' = 0; 'Weights' = 1; 'Counts' = 2; 'Flags' = 3 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/lists' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/lists' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Words' = 0; 'Weights' = 1; 'Counts' = 2; 'Flags' = 3 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -253,7 +285,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -266,6 +298,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiFiles -Document './input.txt' -Picture './input.png'
@@ -327,11 +365,21 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Document' = 0; 'Attachments' = 1; 'Picture' = 2; 'Voice' = 3 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/files' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/files' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Document' = 0; 'Attachments' = 1; 'Picture' = 2; 'Voice' = 3 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }
 
@@ -364,7 +412,7 @@ Return the call's handle (a SessionApiEvent) at once instead of streaming the re
 With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).
 
 .PARAMETER DebugData
-Return what would be sent (mapped inputs, endpoint, session) without calling the app.
+Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.
 
 .PARAMETER ApiToken
 A token sent to this app for this call only.
@@ -377,6 +425,12 @@ Where file outputs are downloaded (default: a folder of the session under the te
 
 .PARAMETER NoDownload
 Return file outputs as FileData objects instead of downloading them.
+
+.PARAMETER MaxHeartBeats
+Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.
+
+.PARAMETER MaxDurationSec
+Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.
 
 .EXAMPLE
 Invoke-GradioApiJson -Payload '{"k":"v"}'
@@ -433,10 +487,20 @@ Get-GradioEndpoint
         $OutputDirectory,
 
         [switch]
-        $NoDownload
+        $NoDownload,
+
+        [int]
+        $MaxHeartBeats,
+
+        [int]
+        $MaxDurationSec
     )
     process {
-        $parameterMap = @{ 'Payload' = 0; 'Anything' = 1; 'Table' = 2 }
-        PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/json' -BoundParameters $PSBoundParameters -ParameterMap $parameterMap
+        try {
+            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/json' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Payload' = 0; 'Anything' = 1; 'Table' = 2 } -ErrorAction Stop
+        } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+        }
     }
 }

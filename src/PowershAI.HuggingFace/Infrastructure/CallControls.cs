@@ -1,0 +1,122 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
+using PowershAI.HuggingFace.Core.CodeGen;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>
+/// The control parameters of generated functions (-Manual, -PipeObj, -MaxDurationSec, ...),
+/// declared once here: the generator writes their declarations and help from
+/// <see cref="ForGenerator"/>, endpoint inputs may not take their names, and
+/// Invoke-GradioEndpoint reads them from -BoundParameters with <see cref="Read"/>.
+/// </summary>
+sealed class CallControls
+{
+    static readonly Control[] Declared =
+    {
+        Declare<SwitchParameter>("Manual", "Return the call's handle (a SessionApiEvent) at once instead of streaming the results.",
+            (c, v) => c.Manual = v.IsPresent),
+        Declare<string[]>("ApiResultMap", "With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).",
+            (c, v) => c.ApiResultMap = v, aliases: new[] { "map", "arm" }),
+        Declare<SwitchParameter>("DebugData", "Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked.",
+            (c, v) => c.DebugData = v.IsPresent),
+        Declare<object>("ApiToken", "A token sent to this app for this call only.",
+            (c, v) => c.ApiToken = v),
+        Declare<object>("PipeObj", "Upstream results (from another generated function): each one triggers a call.",
+            (c, v) => c.PipeObj = v, fromPipeline: true),
+        Declare<string>("OutputDirectory", "Where file outputs are downloaded (default: a folder of the session under the temp folder).",
+            (c, v) => c.OutputDirectory = v),
+        Declare<SwitchParameter>("NoDownload", "Return file outputs as FileData objects instead of downloading them.",
+            (c, v) => c.NoDownload = v.IsPresent),
+        Declare<int>("MaxHeartBeats", "Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later.",
+            (c, v) => c.MaxHeartBeats = AtLeastOne("MaxHeartBeats", v)),
+        Declare<int>("MaxDurationSec", "Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.",
+            (c, v) => c.MaxDurationSec = AtLeastOne("MaxDurationSec", v)),
+    };
+
+    static readonly Dictionary<string, Control> ByName = Declared.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+
+    // The PowerShell type literal of each .NET type a control may have.
+    static readonly Dictionary<Type, string> TypeLiterals = new()
+    {
+        [typeof(SwitchParameter)] = "switch",
+        [typeof(string)] = "string",
+        [typeof(string[])] = "string[]",
+        [typeof(int)] = "int",
+        [typeof(object)] = "object",
+    };
+
+    public bool Manual { get; private set; }
+    public string[]? ApiResultMap { get; private set; }
+    public bool DebugData { get; private set; }
+    public object? ApiToken { get; private set; }
+    public object? PipeObj { get; private set; }
+    public string? OutputDirectory { get; private set; }
+    public bool NoDownload { get; private set; }
+    public int? MaxHeartBeats { get; private set; }
+    public int? MaxDurationSec { get; private set; }
+
+    /// <summary>The declarations as the generator writes them, in order.</summary>
+    public static IReadOnlyList<ControlParameter> ForGenerator { get; } =
+        Declared.Select(c => new ControlParameter(c.Name, TypeLiterals[c.Type], c.Help, c.Aliases, c.FromPipeline)).ToList();
+
+    /// <summary>
+    /// Reads the controls among <paramref name="bound"/> (a function's $PSBoundParameters, or a
+    /// hashtable); everything else is returned in <paramref name="inputs"/>, in order.
+    /// </summary>
+    public static CallControls Read(IDictionary? bound, out List<KeyValuePair<string, object?>> inputs)
+    {
+        var controls = new CallControls();
+        inputs = new List<KeyValuePair<string, object?>>();
+        foreach (DictionaryEntry kv in bound ?? new Hashtable())
+        {
+            var name = kv.Key?.ToString() ?? "";
+            if (ByName.TryGetValue(name, out var control)) control.Set(controls, kv.Value);
+            else inputs.Add(new KeyValuePair<string, object?>(name, kv.Value));
+        }
+        return controls;
+    }
+
+    static Control Declare<T>(string name, string help, Action<CallControls, T> set, IReadOnlyList<string>? aliases = null, bool fromPipeline = false) =>
+        new(name, typeof(T), help, aliases ?? Array.Empty<string>(), fromPipeline, (c, value) => set(c, Convert<T>(name, value)));
+
+    static T Convert<T>(string name, object? value)
+    {
+        if (typeof(T) == typeof(object)) return (T)value!;
+        try
+        {
+            return LanguagePrimitives.ConvertTo<T>(value);
+        }
+        catch (PSInvalidCastException ex)
+        {
+            throw new GradioException(GradioErrorKind.InvalidArguments, $"{name}: {ex.Message}", ex, target: name);
+        }
+    }
+
+    static int AtLeastOne(string name, int value) =>
+        value >= 1 ? value : throw new GradioException(GradioErrorKind.InvalidArguments, $"{name} must be 1 or more; {value} was given.", target: name);
+
+    sealed class Control
+    {
+        public Control(string name, Type type, string help, IReadOnlyList<string> aliases, bool fromPipeline, Action<CallControls, object?> set)
+        {
+            Name = name;
+            Type = type;
+            Help = help;
+            Aliases = aliases;
+            FromPipeline = fromPipeline;
+            Set = set;
+        }
+
+        public string Name { get; }
+        public Type Type { get; }
+        public string Help { get; }
+        public IReadOnlyList<string> Aliases { get; }
+        public bool FromPipeline { get; }
+        public Action<CallControls, object?> Set { get; }
+    }
+}
