@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// The simple REST+SSE API (4.20+, §3.1): POST {prefix}/call/{api} → event_id, then GET
+/// The simple REST+SSE API (4.20+, docs/gradio-protocol.md §3.1): POST {prefix}/call/{api} → event_id, then GET
 /// {prefix}/call/{api}/{key} with event:/data: pairs in json.dumps spacing. Keeps the pre-6.18
 /// quirk: with a caller-chosen session_hash the messages are filed under it, not under the event id.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>Discovery (§2): /config and the page at the app root, {prefix}/info, {prefix}/app_id.</summary>
+/// <summary>Discovery (docs/gradio-protocol.md §2): /config and the page at the app root, {prefix}/info, {prefix}/app_id.</summary>
 internal static class ConfigRoutes
 {
     public static void Map(IEndpointRouteBuilder app, ServerContext server)

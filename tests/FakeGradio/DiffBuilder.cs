@@ -7,7 +7,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
 /// The edits Gradio streams after a generator's first chunk (sse_v2+), built exactly as
-/// gradio-protocol.md §3.4 describes utils.diff: each edit is [action, path, value].
+/// docs/gradio-protocol.md §3.4 describes utils.diff: each edit is [action, path, value].
 /// </summary>
 internal static class DiffBuilder
 {

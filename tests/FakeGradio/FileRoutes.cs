@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.StaticFiles;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// GET/HEAD {prefix}/file={path} and the legacy {prefix}/file/{path} (§4.4): only files inside the
+/// GET/HEAD {prefix}/file={path} and the legacy {prefix}/file/{path} (docs/gradio-protocol.md §4.4): only files inside the
 /// upload folder, single Range requests, 302 for URLs. A middleware, because "file=" followed by an
 /// absolute path does not fit a route template.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>GET {prefix}/info: Blocks.get_api_info by the rules of gradio-protocol.md §2.2.</summary>
+/// <summary>GET {prefix}/info: Blocks.get_api_info by the rules of docs/gradio-protocol.md §2.2.</summary>
 internal static class InfoBuilder
 {
     public static JsonObject Build(ServerContext server, bool allEndpoints)

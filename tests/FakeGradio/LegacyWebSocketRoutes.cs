@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// The 3.x WebSocket queue (§3.5): send_hash → {fn_index, session_hash} → estimation → send_data →
+/// The 3.x WebSocket queue (docs/gradio-protocol.md §3.5): send_hash → {fn_index, session_hash} → estimation → send_data →
 /// {data...} → process_starts … process_completed, then the server closes the socket.
 /// </summary>
 internal static class LegacyWebSocketRoutes

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>/login and /logout at the app root (gradio-protocol.md §5.1).</summary>
+/// <summary>/login and /logout at the app root (docs/gradio-protocol.md §5.1).</summary>
 internal static class LoginRoutes
 {
     public static void Map(IEndpointRouteBuilder app, ServerContext server)

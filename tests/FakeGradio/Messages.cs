@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// Queue messages (gradio-protocol.md §3.3) in the exact field order of the profile's server_messages:
+/// Queue messages (docs/gradio-protocol.md §3.3) in the exact field order of the profile's server_messages:
 /// 3.x has no event_id, 4.0–4.12 carry the old estimation fields, 5.x adds titles, time_limit and
 /// event_id:null on stream-level messages.
 /// </summary>

@@ -4,7 +4,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
 /// What a <see cref="GradioProfile"/> implies. Every capability is derived from the reported version
-/// with the landmarks of gradio-protocol.md §0, so a version string and the behaviour never disagree.
+/// with the landmarks of docs/gradio-protocol.md §0, so a version string and the behaviour never disagree.
 /// </summary>
 internal sealed class Profile
 {

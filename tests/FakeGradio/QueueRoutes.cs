@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// The SSE queue protocols: sse_v1…v3 (POST queue/join + multiplexed GET queue/data, §3.2) or the
-/// 4.0–4.8 "sse" handshake (GET queue/join, send_data, POST queue/data, §3.6); plus the
+/// The SSE queue protocols: sse_v1…v3 (POST queue/join + multiplexed GET queue/data, docs/gradio-protocol.md §3.2) or the
+/// 4.0–4.8 "sse" handshake (GET queue/join, send_data, POST queue/data, docs/gradio-protocol.md §3.6); plus the
 /// queue-side helpers /cancel, /reset, /heartbeat and /queue/status.
 /// </summary>
 internal static class QueueRoutes

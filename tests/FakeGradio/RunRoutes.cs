@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
-/// Synchronous calls without the queue (§3.7): POST {prefix}/run/{api} and its alias /api/{api};
+/// Synchronous calls without the queue (docs/gradio-protocol.md §3.7): POST {prefix}/run/{api} and its alias /api/{api};
 /// a given fn_index wins over the name. Generators answer with their first yield.
 /// </summary>
 internal static class RunRoutes

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
-/// <summary>POST {prefix}/upload (multipart field "files") and GET {prefix}/upload_progress (§4.1).</summary>
+/// <summary>POST {prefix}/upload (multipart field "files") and GET {prefix}/upload_progress (docs/gradio-protocol.md §4.1).</summary>
 internal static class UploadRoutes
 {
     public static void Map(IEndpointRouteBuilder app, ServerContext server)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>File bodies with single-range support: 206 + Content-Range, 416 past the end (§1.6 resume).</summary>
+/// <summary>File bodies with single-range support: 206 + Content-Range, 416 past the end (docs/hub-api.md §1.6 resume).</summary>
 internal static class ByteRanges
 {
     public static Task ServeAsync(HttpContext ctx, byte[] content, string contentType, CdnRangeMode mode = CdnRangeMode.Honour)

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>The repos and accounts of one server, and who may do what with them (§6.3).</summary>
+/// <summary>The repos and accounts of one server, and who may do what with them (docs/hub-api.md §6.3).</summary>
 internal sealed class Catalogue
 {
     private readonly List<FakeRepo> _repos;

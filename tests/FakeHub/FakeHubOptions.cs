@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>How the CDN answers a Range request (hf-hub-api.md §6.6).</summary>
+/// <summary>How the CDN answers a Range request (docs/hub-api.md §6.6).</summary>
 public enum CdnRangeMode
 {
     /// <summary>206 with Content-Range, or 416 when the range starts past the end.</summary>

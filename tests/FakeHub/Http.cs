@@ -23,7 +23,7 @@ internal static class Http
     public static Task Json(HttpContext ctx, JsonNode? body, int status = StatusCodes.Status200OK) =>
         Write(ctx, Serialize(body), status, JsonType);
 
-    /// <summary>§3.1/§6.11: {"error": msg}, X-Error-Message, and X-Error-Code when the Hub sends one.</summary>
+    /// <summary>docs/hub-api.md §3.1 and docs/hub-api.md §6.11: {"error": msg}, X-Error-Message, and X-Error-Code when the Hub sends one.</summary>
     public static Task Error(HttpContext ctx, int status, string message, string? code = null)
     {
         // Header values must be ASCII; the Hub's messages are.
@@ -70,7 +70,7 @@ internal static class Http
         return await reader.ReadToEndAsync(ctx.RequestAborted);
     }
 
-    /// <summary>Query booleans arrive as true/false/1/0 in any case (§0.5).</summary>
+    /// <summary>Query booleans arrive as true/false/1/0 in any case (docs/hub-api.md §0.5).</summary>
     public static bool Flag(HttpContext ctx, string name) =>
         ctx.Request.Query[name].ToString().ToLowerInvariant() is "true" or "1";
 

@@ -43,7 +43,7 @@ internal sealed class HubCall
 
     public bool InvalidToken => HasAuthorization && User is null;
 
-    /// <summary>scheme://host:port as the client reached the Hub; every absolute URL starts with it (§0.1).</summary>
+    /// <summary>scheme://host:port as the client reached the Hub; every absolute URL starts with it (docs/hub-api.md §0.1).</summary>
     public string Origin => $"{Ctx.Request.Scheme}://{Ctx.Request.Host.Value}";
 
     public View View(bool blobs = false) => new(Catalogue, Origin, blobs);

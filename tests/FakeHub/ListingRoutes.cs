@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>GET /api/models|datasets|spaces (§1.1) with cursor pagination through the Link header (§4.1).</summary>
+/// <summary>GET /api/models|datasets|spaces (docs/hub-api.md §1.1) with cursor pagination through the Link header (docs/hub-api.md §4.1).</summary>
 internal static class ListingRoutes
 {
     private const int DefaultCap = 1000;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace PowershAI.HuggingFace.FakeHub;
 
 /// <summary>
-/// Fixed-window counters per caller and bucket (§4.3). Every Hub response carries RateLimit and
+/// Fixed-window counters per caller and bucket (docs/hub-api.md §4.3). Every Hub response carries RateLimit and
 /// RateLimit-Policy; an exhausted (or forced) quota answers 429 with r=0.
 /// </summary>
 internal sealed class RateLimiter

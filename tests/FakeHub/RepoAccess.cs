@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>Finding a repo the way the Hub answers for it: redirects, and the not-found rules of §3.1.</summary>
+/// <summary>Finding a repo the way the Hub answers for it: redirects, and the not-found rules of docs/hub-api.md §3.1.</summary>
 internal static class RepoAccess
 {
     public const string InvalidCredentials = "Invalid credentials in Authorization header";
@@ -41,7 +41,7 @@ internal static class RepoAccess
     public static Task RevisionNotFoundAsync(HubCall call, string rev) =>
         Http.Error(call.Ctx, StatusCodes.Status404NotFound, $"Invalid rev id: {rev}", "RevisionNotFound");
 
-    /// <summary>Files of a gated repo (§3.1): 401 anonymous, 403 without approval; null when allowed.</summary>
+    /// <summary>Files of a gated repo (docs/hub-api.md §3.1): 401 anonymous, 403 without approval; null when allowed.</summary>
     public static string? GatedMessage(HubCall call, FakeRepo repo, string webPath)
     {
         if (repo.Gated is null) return null;

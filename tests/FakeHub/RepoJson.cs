@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace PowershAI.HuggingFace.FakeHub;
 
 /// <summary>
-/// Repo objects as the Hub writes them (§1.1, §1.2): each property is computed by name, so the default
+/// Repo objects as the Hub writes them (docs/hub-api.md §1.1, docs/hub-api.md §1.2): each property is computed by name, so the default
 /// field sets, `full`, and `expand` (only _id, id and the listed properties) all share one definition.
 /// </summary>
 internal static class RepoJson
@@ -169,7 +169,7 @@ internal static class RepoJson
     public static string Host(FakeSpace space, string origin) =>
         space.Host is { } host ? host.ToString().TrimEnd('/') : $"{origin}/spaces-host/{space.Id}";
 
-    /// <summary>SpaceRuntime as recorded from the real Hub (§1.3). Reads the stage under the catalogue's gate.</summary>
+    /// <summary>SpaceRuntime as recorded from the real Hub (docs/hub-api.md §1.3). Reads the stage under the catalogue's gate.</summary>
     public static JsonObject Runtime(FakeSpace space, View view)
     {
         string stage;

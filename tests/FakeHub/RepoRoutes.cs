@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}] and, for Spaces, the runtime sub-routes (§1.2, §1.3).</summary>
+/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}] and, for Spaces, the runtime sub-routes (docs/hub-api.md §1.2, docs/hub-api.md §1.3).</summary>
 internal static class RepoRoutes
 {
     /// <summary>Segments are ["api", t, ns, name, ..rest].</summary>

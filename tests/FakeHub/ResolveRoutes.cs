@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace PowershAI.HuggingFace.FakeHub;
 
 /// <summary>
-/// GET/HEAD /{,datasets/,spaces/}{id}/resolve|raw/{rev}/{path} (§1.6, §6.6). Regular files come back
+/// GET/HEAD /{,datasets/,spaces/}{id}/resolve|raw/{rev}/{path} (docs/hub-api.md §1.6, docs/hub-api.md §6.6). Regular files come back
 /// directly; LFS files answer 302 to the CDN, which is another host name, so clients must drop the token.
 /// </summary>
 internal static class ResolveRoutes

@@ -1,7 +1,7 @@
 namespace PowershAI.HuggingFace.FakeHub;
 
 /// <summary>
-/// The Space state machine (§6.7). An action sets the first stage at once and queues the rest; every
+/// The Space state machine (docs/hub-api.md §6.7). An action sets the first stage at once and queues the rest; every
 /// runtime poll reports the current stage and then moves one step, so a waiting client sees each stage.
 /// Callers hold <see cref="Catalogue.Gate"/>.
 /// </summary>

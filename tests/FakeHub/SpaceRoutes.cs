@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>Space runtime, host, JWT, and the owner's restart/pause/sleeptime (§1.3, §6.7).</summary>
+/// <summary>Space runtime, host, JWT, and the owner's restart/pause/sleeptime (docs/hub-api.md §1.3, docs/hub-api.md §6.7).</summary>
 internal static class SpaceRoutes
 {
     /// <summary>The runtime as it is now; then the Space moves one step along its pending stages.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>GET /api/whoami-v2 (§1.7).</summary>
+/// <summary>GET /api/whoami-v2 (docs/hub-api.md §1.7).</summary>
 internal static class WhoamiRoutes
 {
     public static Task WhoamiAsync(HubCall call)

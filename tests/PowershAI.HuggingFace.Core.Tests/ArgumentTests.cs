@@ -11,7 +11,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>Arguments: .NET values to JSON, by name or position, defaults and State slots (§3.11).</summary>
+/// <summary>Arguments: .NET values to JSON, by name or position, defaults and State slots (docs/gradio-protocol.md §3.11).</summary>
 public class ArgumentTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     async Task<EndpointInfo> Endpoint(GradioProfile profile, string name)

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>The simple REST+SSE API of 4.20+ (§3.1).</summary>
+/// <summary>The simple REST+SSE API of 4.20+ (docs/gradio-protocol.md §3.1).</summary>
 public class CallTransportTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     static readonly CallOptions Call = new() { Protocol = GradioProtocol.Call };

@@ -10,7 +10,7 @@ using Xunit;
 namespace PowershAI.HuggingFace.Core.Tests;
 
 /// <summary>
-/// Cancelling (§3.8): POST /cancel from 4.31, dropping the stream or socket before. /long runs for
+/// Cancelling (docs/gradio-protocol.md §3.8): POST /cancel from 4.31, dropping the stream or socket before. /long runs for
 /// minutes and every function runs one job at a time, so a second /long only starts once the
 /// server really stopped the first.
 /// </summary>
@@ -165,7 +165,7 @@ public class CancelTests(ServerFixture servers) : IClassFixture<ServerFixture>
     [Fact]
     public async Task Before_4_31_a_sibling_on_the_dropped_stream_fails_as_a_GradioException()
     {
-        // Dropping the session stream makes the server drop every job of the session (§3.2), so the
+        // Dropping the session stream makes the server drop every job of the session (docs/gradio-protocol.md §3.2), so the
         // sibling cannot finish; the caller, who cancelled nothing, must get a GradioException for it,
         // not an OperationCanceledException that looks like its own cancellation.
         using var cts = T.Deadline();

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>The edit lists of sse_v2+ generator updates (gradio-protocol.md §3.4).</summary>
+/// <summary>The edit lists of sse_v2+ generator updates (docs/gradio-protocol.md §3.4).</summary>
 public class DiffApplierTests
 {
     static JsonNode? Apply(string value, string edits) => DiffApplier.Apply(JsonNode.Parse(value), (JsonArray)JsonNode.Parse(edits)!);

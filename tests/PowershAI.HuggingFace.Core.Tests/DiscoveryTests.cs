@@ -8,7 +8,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>/config + /info read into AppInfo for every profile (§2).</summary>
+/// <summary>/config + /info read into AppInfo for every profile (docs/gradio-protocol.md §2).</summary>
 public class DiscoveryTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     static readonly string[] VisibleNames =

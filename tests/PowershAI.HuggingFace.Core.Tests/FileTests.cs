@@ -14,7 +14,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>Uploads, FileData in and out, downloads with safe names (§4).</summary>
+/// <summary>Uploads, FileData in and out, downloads with safe names (docs/gradio-protocol.md §4).</summary>
 public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixture>, IDisposable
 {
     readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N").Substring(0, 8))).FullName;

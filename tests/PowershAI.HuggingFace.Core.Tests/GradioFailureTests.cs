@@ -11,7 +11,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>HTTP answers and transport failures turned into error kinds (§6.1).</summary>
+/// <summary>HTTP answers and transport failures turned into error kinds (docs/gradio-protocol.md §6.1).</summary>
 public class GradioFailureTests
 {
     static GradioException From(int status, string body, string contentType = "application/json")

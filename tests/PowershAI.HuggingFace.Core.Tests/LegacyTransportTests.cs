@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>3.x WebSocket queue (§3.5), the 4.0–4.8 "sse" handshake (§3.6) and the synchronous /run route (§3.7).</summary>
+/// <summary>3.x WebSocket queue (docs/gradio-protocol.md §3.5), the 4.0–4.8 "sse" handshake (docs/gradio-protocol.md §3.6) and the synchronous /run route (docs/gradio-protocol.md §3.7).</summary>
 public class LegacyTransportTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>Which transport Auto and the explicit choices pick per server version (§2.4 step 5).</summary>
+/// <summary>Which transport Auto and the explicit choices pick per server version (docs/gradio-protocol.md §2.4 step 5).</summary>
 public class ProtocolSelectionTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     [Theory]

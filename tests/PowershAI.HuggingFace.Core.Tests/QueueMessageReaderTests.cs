@@ -6,7 +6,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>Queue messages (§3.3) into events, message by message.</summary>
+/// <summary>Queue messages (docs/gradio-protocol.md §3.3) into events, message by message.</summary>
 public class QueueMessageReaderTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     async Task<QueueMessageReader> Reader(string endpoint, bool diffs)

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>The multiplexed queue of 4.9+ (§3.2–3.4): join, shared session stream, diffs, progress, logs, errors.</summary>
+/// <summary>The multiplexed queue of 4.9+ (docs/gradio-protocol.md §3.2–3.4): join, shared session stream, diffs, progress, logs, errors.</summary>
 public class QueueTransportTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     public static readonly TheoryData<GradioProfile> QueueProfiles = new()

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>gr.State kept per session hash (§3.11), over the queue and /call.</summary>
+/// <summary>gr.State kept per session hash (docs/gradio-protocol.md §3.11), over the queue and /call.</summary>
 public class SessionStateTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     static async Task<int> Count(GradioClient client, CallOptions options, CancellationToken ct) =>

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>What users type as the app URL, and apps mounted under a sub-path (§1).</summary>
+/// <summary>What users type as the app URL, and apps mounted under a sub-path (docs/gradio-protocol.md §1).</summary>
 public class UrlTests(ServerFixture servers) : IClassFixture<ServerFixture>
 {
     [Theory]

@@ -1,6 +1,6 @@
 # Test-server helpers for the Pester tests and for build.ps1's demo task.
 #
-# Start-RealGradio   a genuine Gradio (5.14.0 or 4.37.2) through ../shared/real-gradio/run.sh
+# Start-RealGradio   a genuine Gradio (4.37.2, 5.14.0 or 5.45.0) through ../shared/real-gradio/run.sh
 # Start-FakeGradio   the project's own fake server (tests/FakeGradio), run from its built DLL
 # Start-GradioPython a genuine Gradio from any python that has gradio (GRADIO_PYTHON)
 # Stop-RealGradio    stops any server the three above returned

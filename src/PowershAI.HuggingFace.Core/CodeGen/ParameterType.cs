@@ -10,7 +10,7 @@ namespace PowershAI.HuggingFace.Core.CodeGen;
 /// <summary>What kind of value a generated parameter takes.</summary>
 public enum ValueKind { String, Integer, Number, Boolean, File, FileList, StringList, IntegerList, NumberList, BooleanList, List, Json }
 
-/// <summary>The PowerShell type of an endpoint parameter, read from its JSON schema and python_type (§2.2).</summary>
+/// <summary>The PowerShell type of an endpoint parameter, read from its JSON schema and python_type (docs/gradio-protocol.md §2.2).</summary>
 public sealed class ParameterType
 {
     static readonly Regex LiteralValues = new(@"'((?:[^'\\]|\\.)*)'|""((?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant);

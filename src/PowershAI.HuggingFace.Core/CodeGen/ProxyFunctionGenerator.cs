@@ -84,7 +84,7 @@ public sealed class GeneratedFunction
 /// <summary>
 /// Writes one PowerShell function per endpoint: typed parameters, comment-based help and a body
 /// that only forwards its bound parameters to a compiled cmdlet. Every string that came from the
-/// server goes in as a single-quoted literal or defused help text (§5.3 of style-anchors.md).
+/// server goes in as a single-quoted literal or defused help text (docs/conventions.md §2).
 /// </summary>
 public static class ProxyFunctionGenerator
 {

@@ -30,7 +30,7 @@ public sealed class UploadedFile
     public JsonObject FileData { get; }
 }
 
-/// <summary>Uploads to {prefix}/upload and downloads output files (§4).</summary>
+/// <summary>Uploads to {prefix}/upload and downloads output files (docs/gradio-protocol.md §4).</summary>
 public static class GradioFiles
 {
     internal const int BufferSize = 81920;

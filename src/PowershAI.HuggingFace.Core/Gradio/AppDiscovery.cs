@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
-/// <summary>Reads /config and {prefix}/info (gradio-protocol.md §2) into an <see cref="AppInfo"/>.</summary>
+/// <summary>Reads /config and {prefix}/info (docs/gradio-protocol.md §2) into an <see cref="AppInfo"/>.</summary>
 static class AppDiscovery
 {
     public static async Task<AppInfo> DiscoverAsync(GradioClient client, CancellationToken ct)
@@ -21,7 +21,7 @@ static class AppDiscovery
             return new AppInfo(root, apiBase, config, info!);
         }
 
-        // No /config (very old or unusual apps): probe the two places /info can be (§2.4 step 4).
+        // No /config (very old or unusual apps): probe the two places /info can be (docs/gradio-protocol.md §2.4 step 4).
         foreach (var candidate in new[] { GradioUrl.Prefixed(root, "/gradio_api"), root })
         {
             var info = await ReadInfoAsync(client, candidate, required: false, ct).ConfigureAwait(false);

@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
-/// <summary>What a client needs to know of an app: version, protocol, prefix and endpoints (§2).</summary>
+/// <summary>What a client needs to know of an app: version, protocol, prefix and endpoints (docs/gradio-protocol.md §2).</summary>
 public sealed class AppInfo
 {
-    // 3.x configs have no skip_api; these are the blocks the official client skips (§2.1).
+    // 3.x configs have no skip_api; these are the blocks the official client skips (docs/gradio-protocol.md §2.1).
     static readonly HashSet<string> SkippedTypes = new(StringComparer.OrdinalIgnoreCase)
     { "state", "row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group", "interpretation", "dataset" };
 
@@ -76,7 +76,7 @@ public sealed class AppInfo
 
     /// <summary>
     /// Before 6.18 a /call with a caller-chosen session_hash files its messages under that hash,
-    /// so the stream must be read at .../call/{api}/{session_hash} (§3.1).
+    /// so the stream must be read at .../call/{api}/{session_hash} (docs/gradio-protocol.md §3.1).
     /// </summary>
     public bool CallStreamKeyedBySession => Known && Version < new Version(6, 18);
 
@@ -137,7 +137,7 @@ public sealed class AppInfo
                 if (int.TryParse(kv.Key, out var fn))
                     Add(new EndpointInfo("/fn_index_" + fn, fn, kv.Value as JsonObject, byFn.TryGetValue(fn, out var dep) ? dep : null, IsSkipped, Label, hidden: false));
 
-        // show_api=False endpoints are missing from /info but callable by name (§2.3).
+        // show_api=False endpoints are missing from /info but callable by name (docs/gradio-protocol.md §2.3).
         foreach (var (dep, fn, route) in deps)
         {
             if (route == null || routes.Contains(route)) continue;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
-/// <summary>Applies the edit lists of sse_v2+ generator updates: [action, path, value] (§3.4).</summary>
+/// <summary>Applies the edit lists of sse_v2+ generator updates: [action, path, value] (docs/gradio-protocol.md §3.4).</summary>
 public static class DiffApplier
 {
     public static JsonNode? Apply(JsonNode? value, JsonArray edits)

@@ -7,7 +7,7 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 
 /// <summary>
 /// One callable endpoint: its /info description joined with its /config dependency, which says
-/// where State inputs sit (they are left out of /info but need a null slot on the wire, §3.11).
+/// where State inputs sit (they are left out of /info but need a null slot on the wire, docs/gradio-protocol.md §3.11).
 /// </summary>
 public sealed class EndpointInfo
 {

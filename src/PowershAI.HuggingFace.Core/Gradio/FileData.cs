@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
-/// <summary>Gradio's file objects: building them for inputs and finding them in outputs (§4.2, §4.6).</summary>
+/// <summary>Gradio's file objects: building them for inputs and finding them in outputs (docs/gradio-protocol.md §4.2, docs/gradio-protocol.md §4.6).</summary>
 public static class FileData
 {
     const string MetaType = "gradio.FileData";

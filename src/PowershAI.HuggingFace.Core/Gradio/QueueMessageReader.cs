@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace PowershAI.HuggingFace.Core.Gradio;
 
 /// <summary>
-/// Turns one job's queue messages (§3.3) into <see cref="GradioEvent"/>s, keeping the last full
+/// Turns one job's queue messages (docs/gradio-protocol.md §3.3) into <see cref="GradioEvent"/>s, keeping the last full
 /// outputs so diffs can be applied. Shared by the queue, "sse" and 3.x WebSocket transports.
 /// </summary>
 sealed class QueueMessageReader
@@ -76,7 +76,7 @@ sealed class QueueMessageReader
         var success = msg["success"] is JsonValue s && s.TryGetValue<bool>(out var ok) ? ok : output?["error"] == null;
         if (success)
         {
-            // A cancelled job ends with success and no data (§3.3).
+            // A cancelled job ends with success and no data (docs/gradio-protocol.md §3.3).
             if (output?["data"] is not JsonArray data) return new GradioEvent(GradioEventKind.Complete) { Cancelled = true };
             return new GradioEvent(GradioEventKind.Complete) { Data = _endpoint.VisibleOutputs((JsonArray)data.DeepClone()) };
         }

@@ -11,7 +11,7 @@ namespace PowershAI.HuggingFace.Core.Hub;
 
 /// <summary>
 /// The one place where Hub answers and transport failures become <see cref="HubException"/>s,
-/// following huggingface_hub's hf_raise_for_status (hf-hub-api.md §3.2): X-Error-Code first, then
+/// following huggingface_hub's hf_raise_for_status (docs/hub-api.md §3.2): X-Error-Code first, then
 /// the status, the URL and whether a token was sent.
 /// </summary>
 public static class HubFailure

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace PowershAI.HuggingFace.Core.Hub;
 
-/// <summary>API paths of repos, and the client-side check of repo ids (hf-hub-api.md §0.2–0.4).</summary>
+/// <summary>API paths of repos, and the client-side check of repo ids (docs/hub-api.md §0.2–0.4).</summary>
 public static class RepoPath
 {
     // namespace/name or a legacy single name; ASCII parts that start and end on a word character.

@@ -1,7 +1,7 @@
 namespace PowershAI.HuggingFace.Core.Hub;
 
 /// <summary>
-/// Space runtime stages (hf-hub-api.md §1.4) as a waiting client sees them. Stages are an open
+/// Space runtime stages (docs/hub-api.md §1.4) as a waiting client sees them. Stages are an open
 /// set: one not named here is waited through.
 /// </summary>
 public static class SpaceStages

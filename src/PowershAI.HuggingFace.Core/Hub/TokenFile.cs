@@ -9,7 +9,7 @@ using System.Text;
 namespace PowershAI.HuggingFace.Core.Hub;
 
 /// <summary>
-/// The token file huggingface_hub reads and `hf auth login` writes (hf-hub-api.md §2.3), so a login
+/// The token file huggingface_hub reads and `hf auth login` writes (docs/hub-api.md §2.3), so a login
 /// made with either tool works for the other.
 /// </summary>
 public static class TokenFile

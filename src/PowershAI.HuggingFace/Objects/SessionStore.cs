@@ -15,7 +15,7 @@ sealed class SessionSet
 }
 
 /// <summary>
-/// The process-wide set of sessions and the default one (PowershAI's rules, §4.7): "." is the
+/// The process-wide set of sessions and the default one (PowershAI's rules, docs/conventions.md §1): "." is the
 /// default, which is the only session when there is one, else the one Set-GradioSession
 /// -Default chose; "*" is all of them.
 /// </summary>

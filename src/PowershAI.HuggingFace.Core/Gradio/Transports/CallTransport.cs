@@ -7,7 +7,7 @@ using PowershAI.HuggingFace.Core.Http;
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
 /// <summary>
-/// The simple API of 4.20+: POST {prefix}/call/{api}, then GET the SSE stream (§3.1). It carries
+/// The simple API of 4.20+: POST {prefix}/call/{api}, then GET the SSE stream (docs/gradio-protocol.md §3.1). It carries
 /// no progress, logs or gr.Error text, which is why the queue is preferred where it exists.
 /// </summary>
 sealed class CallTransport : IGradioTransport
@@ -36,7 +36,7 @@ sealed class CallJob : GradioJob
 
     /// <summary>
     /// The stream key: the event id, except before 6.18 when a chosen session hash files the
-    /// messages under that hash instead (§3.1).
+    /// messages under that hash instead (docs/gradio-protocol.md §3.1).
     /// </summary>
     string StreamKey => _request.SessionChosen && App.CallStreamKeyedBySession ? SessionHash : EventId!;
 
@@ -60,7 +60,7 @@ sealed class CallJob : GradioJob
             case "generating":
                 return new GradioEvent(GradioEventKind.Generating) { Data = Outputs(node, url) };
             case "complete":
-                // After a cancel the final event carries null (§3.1).
+                // After a cancel the final event carries null (docs/gradio-protocol.md §3.1).
                 return node == null
                     ? new GradioEvent(GradioEventKind.Complete) { Cancelled = true }
                     : new GradioEvent(GradioEventKind.Complete) { Data = Outputs(node, url) };
@@ -93,6 +93,6 @@ sealed class CallJob : GradioJob
         }
     }
 
-    // Closing the GET also makes the server drop the job (§3.1).
+    // Closing the GET also makes the server drop the job (docs/gradio-protocol.md §3.1).
     protected override void Abandon() => _stop.Cancel();
 }

@@ -6,7 +6,7 @@ namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
 /// <summary>
 /// The older queues where the server asks for the inputs once a worker is free: 3.x over a
-/// WebSocket (§3.5) and 4.0–4.8 over SSE (§3.6). One connection per job; full values, no diffs.
+/// WebSocket (docs/gradio-protocol.md §3.5) and 4.0–4.8 over SSE (docs/gradio-protocol.md §3.6). One connection per job; full values, no diffs.
 /// </summary>
 abstract class HandshakeJob : GradioJob
 {

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
-/// <summary>One way of running a job on a Gradio server (§3). Chosen by <see cref="TransportSelector"/>.</summary>
+/// <summary>One way of running a job on a Gradio server (docs/gradio-protocol.md §3). Chosen by <see cref="TransportSelector"/>.</summary>
 interface IGradioTransport
 {
     /// <summary>Sends the job; returns once the server accepted it (or, for handshake protocols, once connected).</summary>

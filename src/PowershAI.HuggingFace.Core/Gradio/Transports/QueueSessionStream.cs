@@ -9,7 +9,7 @@ using PowershAI.HuggingFace.Core.Http;
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
 /// <summary>
-/// The one queue/data stream of a session (§3.2), shared by every call of the process that uses
+/// The one queue/data stream of a session (docs/gradio-protocol.md §3.2), shared by every call of the process that uses
 /// that session hash: it routes each message to its job by event_id, reads again while jobs are
 /// pending, and leaves the registry once it has no job, no join in flight and no reader.
 /// </summary>

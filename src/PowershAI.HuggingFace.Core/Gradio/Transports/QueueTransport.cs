@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
-/// <summary>The queue protocol of 4.9+ (sse_v1 … sse_v3): POST queue/join, results on the session's shared stream (§3.2).</summary>
+/// <summary>The queue protocol of 4.9+ (sse_v1 … sse_v3): POST queue/join, results on the session's shared stream (docs/gradio-protocol.md §3.2).</summary>
 sealed class QueueTransport : IGradioTransport
 {
     public async Task<GradioJob> SubmitAsync(SubmitRequest r, CancellationToken ct)
@@ -84,7 +84,7 @@ sealed class QueueJob : GradioJob
         }
         else
         {
-            // Before 4.31 the only way to stop a job is to drop the session's stream (§3.8).
+            // Before 4.31 the only way to stop a job is to drop the session's stream (docs/gradio-protocol.md §3.8).
             Stream.Abort();
         }
     }

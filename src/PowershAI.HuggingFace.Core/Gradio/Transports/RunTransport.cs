@@ -8,7 +8,7 @@ using PowershAI.HuggingFace.Core.Http;
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
 /// <summary>
-/// The synchronous route POST {prefix}/run/{api} (§3.7): for apps without a queue, and for
+/// The synchronous route POST {prefix}/run/{api} (docs/gradio-protocol.md §3.7): for apps without a queue, and for
 /// unqueued 3.x events. A generator gives only its first value here.
 /// </summary>
 sealed class RunTransport : IGradioTransport

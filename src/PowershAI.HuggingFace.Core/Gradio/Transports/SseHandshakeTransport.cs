@@ -6,7 +6,7 @@ using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
-/// <summary>Gradio 4.0–4.8 ("sse"): GET queue/join as SSE, inputs POSTed to queue/data on send_data (§3.6).</summary>
+/// <summary>Gradio 4.0–4.8 ("sse"): GET queue/join as SSE, inputs POSTed to queue/data on send_data (docs/gradio-protocol.md §3.6).</summary>
 sealed class SseHandshakeTransport : IGradioTransport
 {
     public Task<GradioJob> SubmitAsync(SubmitRequest r, CancellationToken ct)

@@ -1,6 +1,6 @@
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
-/// <summary>Picks the transport for a job from the app's protocol and the caller's wish (§2.4 step 5).</summary>
+/// <summary>Picks the transport for a job from the app's protocol and the caller's wish (docs/gradio-protocol.md §2.4 step 5).</summary>
 static class TransportSelector
 {
     static readonly IGradioTransport Queue = new QueueTransport();

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
-/// <summary>Gradio 3.x: the queue over a WebSocket at {root}queue/join (§3.5).</summary>
+/// <summary>Gradio 3.x: the queue over a WebSocket at {root}queue/join (docs/gradio-protocol.md §3.5).</summary>
 sealed class WebSocketTransport : IGradioTransport
 {
     public async Task<GradioJob> SubmitAsync(SubmitRequest r, CancellationToken ct)
