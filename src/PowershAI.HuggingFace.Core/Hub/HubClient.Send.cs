@@ -41,7 +41,7 @@ public sealed partial class HubClient
         for (var hop = 0; ; hop++)
         {
             var (m, u, c, withToken) = (method, url, content, carry);
-            var response = await ClientState.Current.Hub.Sender.SendAsync(() =>
+            var response = await ClientState.Current.Hub.SenderFor(Options.Settings).SendAsync(() =>
             {
                 var request = new HttpRequestMessage(m, u) { Content = c?.Invoke() };
                 request.Headers.Accept.ParseAdd(accept);
