@@ -114,3 +114,43 @@ Describe 'The Hub commands'' time bound' {
         @($lines | Where-Object { $_ -match 'attempt \d of 3' }).Count | Should -Be 2
     }
 }
+
+Describe 'huggingface_hub''s switches: HF_HUB_OFFLINE and HF_HUB_DISABLE_IMPLICIT_TOKEN' {
+    BeforeAll {
+        $script:Alice = 'hf_alicetoken000000000000000000000000'
+        $script:SavedHub = @{}
+        foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HF_HOME', 'HF_HUB_OFFLINE', 'HF_HUB_DISABLE_IMPLICIT_TOKEN') {
+            $SavedHub[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+        $env:HF_HOME = Join-Path ([IO.Path]::GetTempPath()) "phf-connection-$PID"
+        $script:HubServer = Start-FakeHub
+        $env:HF_ENDPOINT = $HubServer.Url.TrimEnd('/')
+        $env:HF_TOKEN = $Alice
+    }
+    AfterAll {
+        Stop-RealGradio $HubServer
+        foreach ($kv in $SavedHub.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    }
+    AfterEach {
+        $env:HF_HUB_OFFLINE = $null
+        $env:HF_HUB_DISABLE_IMPLICIT_TOKEN = $null
+    }
+
+    It 'HF_HUB_OFFLINE: nothing is sent, with a classified error that says why' {
+        (Get-HuggingFaceWhoami).name | Should -Not -BeNullOrEmpty
+        $env:HF_HUB_OFFLINE = '1'
+        $e = $null
+        try { Get-HuggingFaceWhoami } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'HuggingFaceOffline,*'
+        $e.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        "$e" | Should -Match 'HF_HUB_OFFLINE'
+    }
+
+    It 'HF_HUB_DISABLE_IMPLICIT_TOKEN: HF_TOKEN is not sent, a token given with -Token is' {
+        $env:HF_HUB_DISABLE_IMPLICIT_TOKEN = 'true'
+        { Get-HuggingFaceWhoami } | Should -Throw -ErrorId 'HuggingFaceAuthenticationRequired,*'
+        $secure = ConvertTo-SecureString $Alice -AsPlainText -Force
+        (Get-HuggingFaceWhoami -Token $secure).name | Should -Not -BeNullOrEmpty
+    }
+}

@@ -37,6 +37,8 @@ public sealed partial class HubClient
     /// </summary>
     async Task<(HttpResponseMessage Response, bool TokenSent)> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string accept, string what, TimeSpan timeout, CancellationToken ct)
     {
+        if (HubEndpoint.Offline)
+            throw new HubException(HubErrorKind.Offline, $"{what}: HF_HUB_OFFLINE is set, so nothing is sent to {url.GetLeftPart(UriPartial.Authority)}.") { Url = url.ToString() };
         var carry = Token.HasValue && MayReceiveToken(url);
         for (var hop = 0; ; hop++)
         {
