@@ -25,6 +25,19 @@ public sealed class GradioConnection
         Sender = new HttpSender(http, ClientState.Current.Secrets);
     }
 
+    GradioConnection(Uri root, int maxRedirects)
+    {
+        Root = root;
+        Cookies = new CookieContainer();
+        Sender = new HttpSender(HttpClients.Create(Cookies, maxRedirects), ClientState.Current.Secrets);
+    }
+
+    /// <summary>
+    /// A connection outside the pool that follows at most <paramref name="maxRedirects"/> redirects
+    /// (pooled connections follow them all); its login, if any, is its own.
+    /// </summary>
+    public static GradioConnection WithRedirectLimit(Uri root, int maxRedirects) => new(root, maxRedirects);
+
     /// <summary>The pooled connection for the app at <paramref name="url"/> (normalised to its root), without a login.</summary>
     public static GradioConnection For(string url) => ClientState.Current.Connections.For(GradioUrl.NormalizeRoot(url), null);
 

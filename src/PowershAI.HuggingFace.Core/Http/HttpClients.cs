@@ -9,13 +9,23 @@ public static class HttpClients
     public static string UserAgent { get; } = "PowershAI.HuggingFace/" + typeof(HttpClients).Assembly.GetName().Version;
 
     /// <summary>A client over a new handler; <paramref name="cookies"/> null sends no cookies, <paramref name="followRedirects"/> false leaves redirects to the caller.</summary>
-    public static HttpClient Create(CookieContainer? cookies, bool followRedirects) => Create(new HttpClientHandler
+    public static HttpClient Create(CookieContainer? cookies, bool followRedirects) => Create(Handler(cookies, followRedirects));
+
+    /// <summary>A client that follows at most <paramref name="maxRedirects"/> redirects (0: none) and returns the redirect after them as the answer.</summary>
+    public static HttpClient Create(CookieContainer? cookies, int maxRedirects)
+    {
+        var handler = Handler(cookies, maxRedirects > 0);
+        if (maxRedirects > 0) handler.MaxAutomaticRedirections = maxRedirects;
+        return Create(handler);
+    }
+
+    static HttpClientHandler Handler(CookieContainer? cookies, bool followRedirects) => new()
     {
         CookieContainer = cookies ?? new CookieContainer(),
         UseCookies = cookies != null,
         AllowAutoRedirect = followRedirects,
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-    });
+    };
 
     /// <summary>A client over a caller's handler (tests).</summary>
     public static HttpClient Create(HttpMessageHandler handler)

@@ -53,13 +53,24 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
+    /// <summary>
+    /// Follow at most this many redirects (0: none); a redirect past them is a GradioHttpError
+    /// that names where it points. Left out, redirects are followed (PowershAI's $null).
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 50)]
+    public int? MaxRedirects { get; set; }
+
     protected override object? ErrorTarget => Url;
 
     protected override void Process()
     {
         var url = WithQuery();
         var options = Options(Token);
-        var client = new GradioClient(ClientState.Current.Connections.ForUrl(url, options.Credential), options);
+        var connection = MaxRedirects is int limit
+            ? GradioConnection.WithRedirectLimit(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"), limit)
+            : ClientState.Current.Connections.ForUrl(url, options.Credential);
+        var client = new GradioClient(connection, options);
         Await(ct => client.EnsureLoginAsync(ct));
         var (status, headers, text) = Await(ct => SendAsync(client, url, ct));
         if (StreamCallback != null)
