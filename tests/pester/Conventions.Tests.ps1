@@ -148,6 +148,123 @@ Describe 'Pipelines and inputs' {
     }
 }
 
+Describe 'Objects and views' {
+    BeforeAll {
+        $env:HF_INFERENCE_ENDPOINT = $HubServer.Url + 'v1'
+        $env:HF_TOKEN = 'hf_alicetoken000000000000000000000000'
+    }
+    AfterAll { $env:HF_INFERENCE_ENDPOINT = $null; $env:HF_TOKEN = $null }
+
+    It 'gives Hub dates as [DateTime]' {
+        $model = Find-HuggingFaceModel -Limit 1
+        $model.createdAt | Should -BeOfType [DateTime]
+        $full = Get-HfModel $model.id
+        $full.lastModified | Should -BeOfType [DateTime]
+        $full.lastModified -lt (Get-Date 2100-01-01) | Should -BeTrue
+        (Get-HfSpace owner/demo -NoGradioSession).createdAt | Should -BeOfType [DateTime]
+    }
+
+    It 'fills every column of the model listing view' {
+        $table = Find-HuggingFaceModel -Limit 3 | Format-Table | Out-String -Width 300
+        $header = ($table -split "`n" | Where-Object { $_ -match '^id\s' })
+        $header | Should -BeLike '*createdAt*'
+        $rows = @($table -split "`n" | Where-Object { $_ -match '^\S+/\S+\s' })
+        $rows.Count | Should -Be 3
+        $rows | ForEach-Object { $_ | Should -Match '\d{1,2}:\d{2}' }   # the date column is not blank
+    }
+
+    It 'shows the stage of Spaces in an author listing' {
+        $spaces = @(Get-HfSpace -Author owner)
+        ($spaces | Where-Object id -eq 'owner/sleepy').runtime.stage | Should -Be 'SLEEPING'
+        $table = $spaces | Format-Table | Out-String -Width 300
+        $table | Should -BeLike '*owner/sleepy*SLEEPING*'
+    }
+
+    It 'shows the answer text of a chat completion' {
+        $view = Invoke-HfInference some/model 'view me' | Out-String
+        $view | Should -BeLike '*answer*Echo: view me*'
+    }
+
+    It 'hints at what brings a Space up, by its stage, and says a docker Space is not Gradio' {
+        $null = Get-HfSpace owner/broken -WarningVariable crashed -WarningAction SilentlyContinue
+        "$crashed" | Should -BeLike '*RUNTIME_ERROR*Restart-HuggingFaceSpace owner/broken*'
+        "$crashed" | Should -Not -BeLike '*Start-HuggingFaceSpace owner/broken wakes*'
+        $null = Get-HfSpace owner/paused -WarningVariable paused -WarningAction SilentlyContinue
+        "$paused" | Should -BeLike '*PAUSED*Restart-HuggingFaceSpace owner/paused*'
+        { Connect-HfSpaceGradio fabrikam/docker-app } | Should -Throw -ErrorId 'GradioNotGradio*' -ExpectedMessage '*docker Space, not a Gradio Space*'
+    }
+
+    It 'makes the lifecycle cmdlets alike: nothing by default, the Space with -PassThru' {
+        Suspend-HfSpace owner/demo -Confirm:$false | Should -BeNullOrEmpty
+        Restart-HfSpace owner/demo -Confirm:$false | Should -BeNullOrEmpty
+        $space = Restart-HfSpace owner/demo -Wait -PassThru -Confirm:$false
+        $space.runtime.stage | Should -Be 'RUNNING'
+        $space.PSTypeNames | Should -Contain 'PowershAI.HuggingFace.HuggingFaceSpace'
+        $space.GradioSession.Name | Should -Be 'Space:owner/demo'
+        $paused = Suspend-HfSpace owner/demo -PassThru -Confirm:$false
+        $paused.runtime.stage | Should -Be 'PAUSED'
+        Restart-HfSpace owner/demo -Wait -Confirm:$false
+    }
+
+    It 'warns once, not twice over, when a wait runs out' {
+        Restart-HfSpace owner/demo -Confirm:$false
+        $null = Wait-HfSpace owner/demo -TimeoutSec 1 -NoStatus -WarningVariable late -WarningAction SilentlyContinue
+        $late.Count | Should -Be 1
+        ([regex]::Matches("$late", 'not running after')).Count | Should -Be 1
+        Wait-HfSpace owner/demo -TimeoutSec 60 -NoStatus | Should -BeTrue
+    }
+
+    It 'regenerates functions in place instead of adding a module each time' {
+        Get-GradioSession | Remove-GradioSession
+        $null = New-GradioSession $Fake.Url -Name regen
+        function Count-RegenModules { @(Get-Module 'GradioApi.*' | Where-Object { $_.ExportedFunctions.Keys -like 'Invoke-Regen*' }).Count }
+        1..3 | ForEach-Object { $null = New-GradioSessionApiProxyFunction -ApiName predict -Prefix Invoke-Regen }
+        Count-RegenModules | Should -Be 1
+        $null = New-GradioSessionApiProxyFunction -ApiName file_size -Prefix Invoke-Regen
+        Count-RegenModules | Should -Be 2   # another function: its own module, the first one still in use
+        (Invoke-RegenPredict -Num1 2 -Operation add -Num2 5 | Select-Object -Last 1).data | Should -Be 7
+        Remove-GradioSessionApiProxyFunction 'Invoke-Regen*'
+        $null = New-GradioSessionApiProxyFunction -ApiName predict -Prefix Invoke-Regen
+        Count-RegenModules | Should -Be 1   # modules left with no function are gone
+        Remove-GradioSessionApiProxyFunction 'Invoke-Regen*'
+        Get-GradioSession | Remove-GradioSession
+    }
+
+    It 'completes -Sort, -Expand and -Filter of the Find cmdlets' {
+        function Complete([string] $line) { (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText }
+        Complete 'Find-HuggingFaceModel -Sort lik' | Should -Be 'likes', 'likes30d'
+        Complete 'Find-HuggingFaceModel -Expand pipeline' | Should -Be 'pipeline_tag'
+        Complete 'Find-HuggingFaceDataset -Expand paper' | Should -Be 'paperswithcode_id'
+        Complete 'Find-HuggingFaceModel -Filter text-to-' | Should -Contain 'text-to-image'
+    }
+
+    It 'completes call ids of Update-GradioSessionApiResult -Id and Remove-GradioSessionApi -Target' {
+        Get-GradioSession | Remove-GradioSession
+        $null = New-GradioSession $Fake.Url -Name ids
+        $call = Invoke-GradioSessionApi predict @(1, 'add', 2)
+        $null = $call | Update-GradioSessionApiResult
+        $line = 'Update-GradioSessionApiResult -Session ids -Id '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain "'$($call.Id)'"
+        $line = 'Remove-GradioSessionApi -Target '
+        $targets = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        $targets | Should -Contain 'clean'
+        $targets | Should -Contain "'$($call.Id)'"
+        Get-GradioSession | Remove-GradioSession
+    }
+
+    It 'answers to the whole Hf alias set and to the corrected and -TimeoutSec names' {
+        foreach ($alias in 'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace') {
+            (Get-Alias $alias).ResolvedCommandName | Should -Be ($alias -replace '-Hf', '-HuggingFace')
+        }
+        (Find-HfModel -Limit 1).id | Should -Not -BeNullOrEmpty
+        (Get-Command Remove-GradioSessionApi).Parameters.Elegible.Aliases | Should -Contain 'Eligible'
+        foreach ($name in 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace') {
+            (Get-Command $name).Parameters.TimeoutSec.Aliases | Should -Contain 'Timeout'
+        }
+        Wait-HfSpace owner/demo -TimeoutSec 30 -NoStatus | Should -BeTrue
+    }
+}
+
 Describe 'Coexistence with PowershAI scripts' {
     BeforeEach { Get-GradioSession | Remove-GradioSession }
 
@@ -175,6 +292,16 @@ Describe 'Coexistence with PowershAI scripts' {
         $null = New-GradioSession $Fake.Url -Name keep
         Remove-GradioSession
         (Get-GradioSession).Name | Should -Be 'keep'
+    }
+
+    It 'lists what changes for PowershAI scripts in the about topic' {
+        $about = Get-Content -Raw (Join-Path (Split-Path $Manifest) 'en-US/about_PowershAI_HuggingFace.help.txt')
+        $section = ($about -split 'Coming from PowershAI')[1]
+        $section | Should -Not -BeNullOrEmpty
+        foreach ($item in 'PowershAI.HuggingFace\New-GradioSession', 'Remove-Module powershai', 'GradioAppError',
+                          'Remove-GradioSession', 'PowershaiType:GradioApiEventResult', '-MaxRedirects') {
+            $section | Should -BeLike "*$item*"
+        }
     }
 
     It 'warns once at import when PowershAI is already loaded, naming how to call ours' {
