@@ -58,6 +58,7 @@
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
         'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference'
+        'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace'
     )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')

@@ -132,9 +132,10 @@ Describe 'Spaces' {
     It 'changes nothing with -WhatIf, then pauses and restarts' {
         Suspend-HuggingFaceSpace owner/demo -WhatIf
         (Get-HfSpace owner/demo -NoGradioSession).runtime.stage | Should -Be 'RUNNING'
-        Suspend-HuggingFaceSpace owner/demo -Confirm:$false | Should -Be 'PAUSED'
+        Suspend-HuggingFaceSpace owner/demo -Confirm:$false | Should -BeNullOrEmpty
         { Wait-HfSpace owner/demo -Timeout 10 -ErrorAction Stop } | Should -Throw '*PAUSED*'
-        Restart-HuggingFaceSpace owner/demo -Wait -Confirm:$false | Should -BeTrue
+        Restart-HuggingFaceSpace owner/demo -Wait -Confirm:$false | Should -BeNullOrEmpty
+        (Get-HfSpace owner/demo -NoGradioSession).runtime.stage | Should -Be 'RUNNING'
     }
 }
 

@@ -31,9 +31,9 @@ sealed class FileDownload
         _progress = progress;
     }
 
-    public async Task<FileInfo> SaveAsync(HttpResponseMessage response, string directory, CancellationToken ct)
+    public async Task<FileInfo> SaveAsync(HttpResponseMessage response, string directory, SaveTarget saveAs, CancellationToken ct)
     {
-        var target = SafeFileName.UniquePath(directory, _name);
+        var target = saveAs.PathIn(directory, _name);
         var partial = target + ".partial";
         FileStream sink;
         try
@@ -49,6 +49,8 @@ sealed class FileDownload
         {
             using (sink)
                 await CopyAsync(response, sink, ct).ConfigureAwait(false);
+            // Only a complete body replaces an existing file (SaveTarget.Overwrite).
+            if (saveAs.Overwrite && File.Exists(target)) File.Delete(target);
             File.Move(partial, target);
         }
         catch (Exception ex)

@@ -90,11 +90,13 @@ public static class GradioFiles
     /// Downloads one file object into <paramref name="directory"/> under a sanitised, unused name.
     /// The body is written to a ".partial" file that becomes the file only once complete, and is
     /// removed on any failure. <paramref name="limits"/> (default: <see cref="DownloadLimits"/>'s)
-    /// bound its size, the silence between reads and, optionally, the whole duration.
+    /// bound its size, the silence between reads and, optionally, the whole duration;
+    /// <paramref name="saveAs"/> names the file (default: the server's name, never overwriting).
     /// </summary>
-    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct, DownloadLimits? limits = null)
+    public static async Task<FileInfo> DownloadAsync(GradioClient client, AppInfo app, JsonObject file, string directory, IProgress<TransferProgress>? progress, CancellationToken ct, DownloadLimits? limits = null, SaveTarget? saveAs = null)
     {
         limits ??= new DownloadLimits();
+        saveAs ??= new SaveTarget();
         var url = FileData.DownloadUrl(app, file);
         var name = SafeFileName.From(FileData.OriginalName(file));
         Directory.CreateDirectory(directory);
@@ -110,7 +112,7 @@ public static class GradioFiles
             if (total > limits.MaxBytes)
                 throw new GradioException(GradioErrorKind.ResponseTooLarge, $"The download of {name} is {total} bytes, over the limit of {limits.MaxBytes} bytes.", target: url.ToString());
             var download = new FileDownload(name, url, total, limits.MaxBytes, limits.IdleTimeout ?? client.Options.Timeout, progress);
-            return await download.SaveAsync(response, directory, deadline.Token).ConfigureAwait(false);
+            return await download.SaveAsync(response, directory, saveAs, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
         {

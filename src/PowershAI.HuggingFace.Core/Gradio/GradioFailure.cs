@@ -33,6 +33,8 @@ public static class GradioFailure
             ? $"{what} needs a Gradio login (HTTP {statusText})."
             : $"{what} failed with HTTP {statusText}{suffix}";
         if (code == 429 && RetryAfter.Of(response) is TimeSpan wait) message += $" The app asks to wait {wait.TotalSeconds:0} s (Retry-After).";
+        // Only a client told not to follow redirects sees one; where it points is what the caller needs.
+        if (code is >= 300 and < 400 && response.Headers.Location is { } location) message += $" It redirects to {location}.";
         return new GradioException(kind, message, status: status, target: response.RequestMessage?.RequestUri?.ToString());
     }
 

@@ -35,6 +35,9 @@ public sealed class ConnectionSettings
     /// <summary>null = <see cref="HttpClients.UserAgent"/>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>Redirects the handler follows at most (0: none, the redirect is the answer); null = the caller's choice.</summary>
+    public int? MaxRedirects { get; set; }
+
     /// <summary>
     /// A digest of everything above, so connection pools can key on it without holding a
     /// password or a header's secret value.
@@ -53,7 +56,16 @@ public sealed class ConnectionSettings
         Headers = overrides.Headers == null ? Headers
             : Headers.Concat(overrides.Headers).GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase),
         UserAgent = overrides.UserAgent ?? UserAgent,
+        MaxRedirects = MaxRedirects,
     };
+
+    /// <summary>These settings following at most <paramref name="maxRedirects"/> redirects (Invoke-GradioHttp -MaxRedirects).</summary>
+    public ConnectionSettings WithMaxRedirects(int maxRedirects)
+    {
+        var copy = With(new ConnectionOverrides());
+        copy.MaxRedirects = maxRedirects;
+        return copy;
+    }
 
     /// <summary>The handler these settings describe.</summary>
     internal HttpClientHandler Apply(HttpClientHandler handler)
@@ -64,6 +76,11 @@ public sealed class ConnectionSettings
 #else
         if (SkipCertificateCheck) handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
 #endif
+        if (MaxRedirects is int limit)
+        {
+            handler.AllowAutoRedirect = limit > 0;
+            if (limit > 0) handler.MaxAutomaticRedirections = limit;
+        }
         if (NoProxy) handler.UseProxy = false;
         else if (Proxy != null)
         {
@@ -93,7 +110,7 @@ public sealed class ConnectionSettings
     {
         var text = new StringBuilder()
             .Append(SkipCertificateCheck).Append('\n').Append(NoProxy).Append('\n').Append(Proxy).Append('\n')
-            .Append(ProxyCredential?.UserName).Append('\n').Append(ProxyCredential?.Password).Append('\n').Append(UserAgent).Append('\n');
+            .Append(ProxyCredential?.UserName).Append('\n').Append(ProxyCredential?.Password).Append('\n').Append(UserAgent).Append('\n').Append(MaxRedirects).Append('\n');
         foreach (var h in Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)) text.Append(h.Key.ToLowerInvariant()).Append(':').Append(h.Value).Append('\n');
         using var sha = SHA256.Create();
         return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))).Replace("-", "");

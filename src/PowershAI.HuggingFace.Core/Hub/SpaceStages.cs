@@ -15,6 +15,19 @@ public static class SpaceStages
     /// <summary>Asleep: a request to the Space's host starts it.</summary>
     public static bool IsAsleep(string stage) => stage is "SLEEPING" or "STOPPED";
 
+    /// <summary>
+    /// What brings a Space in <paramref name="stage"/> up, as the command to run (waking only helps
+    /// an asleep Space; a crashed or paused one needs a restart, a starting one only time).
+    /// </summary>
+    public static string NextStep(string stage, string id) => stage switch
+    {
+        "SLEEPING" or "STOPPED" => $"Start-HuggingFaceSpace {id} wakes it",
+        "PAUSED" => $"Restart-HuggingFaceSpace {id} starts it (only its owner can)",
+        "NO_APP_FILE" or "CONFIG_ERROR" or "BUILD_ERROR" or "RUNTIME_ERROR" => $"fix it, or Restart-HuggingFaceSpace {id} (-Factory for a clean rebuild) restarts it",
+        "DELETING" => "it is being deleted",
+        _ => $"Wait-HuggingFaceSpace {id} waits until it runs",
+    };
+
     /// <summary>Why a Space in <paramref name="stage"/> is not coming up, in words.</summary>
     internal static string Explain(string stage) => stage switch
     {

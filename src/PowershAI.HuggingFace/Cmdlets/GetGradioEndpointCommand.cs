@@ -24,9 +24,10 @@ public sealed class GetGradioEndpointCommand : GradioCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = UrlSet)]
     [Alias("Url")]
+    [AppUrlTransformation]
     public string AppUrl { get; set; } = "";
 
-    /// <summary>Only these endpoints (names with or without the slash; wildcards allowed).</summary>
+    /// <summary>Only these endpoints (names with or without the slash; wildcards allowed). A name without wildcards that matches nothing is an error.</summary>
     [Parameter(Position = 1)]
     [ArgumentCompleter(typeof(ApiNameCompleter))]
     public string[]? ApiName { get; set; }
@@ -43,8 +44,10 @@ public sealed class GetGradioEndpointCommand : GradioCmdlet
 
     protected override void Process()
     {
-        var app = ParameterSetName == UrlSet ? Await(ct => ClientFor(AppUrl).GetAppInfoAsync(ct)) : SessionStore.Resolve(Session).App;
-        var views = EndpointFilter.Select(app, ApiName, IncludeHidden).Select(e => new EndpointView(app, e)).ToList();
+        var session = ParameterSetName == UrlSet ? null : SessionStore.Resolve(Session);
+        var app = session?.App ?? Await(ct => ClientFor(AppUrl).GetAppInfoAsync(ct));
+        foreach (var missing in EndpointFilter.Missing(app, ApiName, IncludeHidden)) WriteFailure(missing, missing.Target);
+        var views = EndpointFilter.Select(app, ApiName, IncludeHidden).Select(e => new EndpointView(app, e, session?.Name)).ToList();
         if (!AsText)
         {
             WriteObject(views, enumerateCollection: true);

@@ -14,6 +14,7 @@ public sealed class GetGradioInfoCommand : GradioCmdlet
     /// <summary>The app's URL, with or without a trailing slash or the /gradio_api prefix; "." (the default) is the default session's app.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Url", "RealAppUrl")]
+    [AppUrlTransformation]
     public string AppUrl { get; set; } = ".";
 
     /// <summary>Accepted for PowershAI scripts; discovery reads /config, so there is nothing to retry.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Infrastructure;
@@ -6,7 +7,7 @@ using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Cmdlets;
 
-/// <summary>Get-GradioSessionApiProxyFunction: the generated functions of a session ("*": of all sessions).</summary>
+/// <summary>Get-GradioSessionApiProxyFunction: the generated functions of a session, or of the sessions a wildcard matches ("*": all of them).</summary>
 [Cmdlet(VerbsCommon.Get, "GradioSessionApiProxyFunction")]
 [OutputType(typeof(FunctionInfo))]
 public sealed class GetGradioSessionApiProxyFunctionCommand : AsyncCmdlet
@@ -19,11 +20,12 @@ public sealed class GetGradioSessionApiProxyFunctionCommand : AsyncCmdlet
 
     protected override void Process()
     {
-        string? sessionId = null;
-        if (!"*".Equals(Session is PSObject ps ? ps.BaseObject : Session))
-            sessionId = SessionStore.Resolve(Session).SessionId.ToString();
+        // A wildcard means what it means for Get-GradioSession: every session whose name matches.
+        var value = Session is PSObject ps ? ps.BaseObject : Session;
+        var sessions = value is string pattern && WildcardPattern.ContainsWildcardCharacters(pattern) ? SessionStore.Match(pattern) : new[] { SessionStore.Resolve(Session) };
+        var ids = new HashSet<string>(sessions.Select(s => s.SessionId.ToString()), StringComparer.OrdinalIgnoreCase);
         foreach (var (function, marker) in GeneratedFunctions.All(this))
-            if (sessionId == null || string.Equals(marker.SessionId, sessionId, StringComparison.OrdinalIgnoreCase))
+            if ("*".Equals(value) || ids.Contains(marker.SessionId))
                 WriteObject(function);
     }
 }

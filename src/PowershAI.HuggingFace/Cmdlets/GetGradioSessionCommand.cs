@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
@@ -7,7 +6,11 @@ using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Cmdlets;
 
-/// <summary>Get-GradioSession: "*" (default) lists all sessions, "." is the default one; a name, a wildcard with -Like, or an id with -ById.</summary>
+/// <summary>
+/// Get-GradioSession: "*" (default) lists all sessions, "." is the default one; a name (an error
+/// when no session has it), a wildcard (nothing when none matches), -Like to match app URLs too,
+/// or an id with -ById.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "GradioSession")]
 [OutputType(typeof(GradioSession))]
 public sealed class GetGradioSessionCommand : AsyncCmdlet
@@ -17,7 +20,7 @@ public sealed class GetGradioSessionCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = "*";
 
-    /// <summary>Match names (and app URLs) with wildcards.</summary>
+    /// <summary>Match the app URLs too, and treat the value as a wildcard even without wildcard characters.</summary>
     [Parameter]
     public SwitchParameter Like { get; set; }
 
@@ -37,10 +40,9 @@ public sealed class GetGradioSessionCommand : AsyncCmdlet
                     : throw new GradioException(GradioErrorKind.InvalidArguments, $"'{v}' is not a session id (a GUID).", target: v?.ToString());
                 WriteObject(SessionStore.ById(id) ?? throw new GradioException(GradioErrorKind.SessionNotFound, $"There is no Gradio session with id {id}.", target: id.ToString()));
             }
-            else if (v is string text && (text == "*" || Like))
+            else if (v is string text && (Like || WildcardPattern.ContainsWildcardCharacters(text)))
             {
-                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
-                WriteObject(SessionStore.All.Where(s => pattern.IsMatch(s.Name) || (Like && pattern.IsMatch(s.AppUrl))), enumerateCollection: true);
+                WriteObject(SessionStore.Match(text, urls: Like), enumerateCollection: true);
             }
             else
             {

@@ -27,16 +27,17 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     const int DownloadActivity = 7;
     const string Masked = "********";
 
-    [Parameter(Position = 0, Mandatory = true)]
+    /// <summary>The endpoint; an endpoint from Get-GradioEndpoint binds by its ApiName (and Session) properties.</summary>
+    [Parameter(Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ApiNameCompleter))]
     public string ApiName { get; set; } = "";
 
-    /// <summary>The values by parameter name (a hashtable), and the control entries; generated functions pass $PSBoundParameters.</summary>
+    /// <summary>The values by parameter name (a hashtable), and the control entries; generated functions pass $PSBoundParameters. A name the endpoint does not have is an error.</summary>
     [Parameter(Position = 1)]
-    [Alias("Parameters")]
+    [Alias("Parameters", "Params")]
     public IDictionary? BoundParameters { get; set; }
 
-    [Parameter(Position = 2)]
+    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SessionNameCompleter))]
     public object Session { get; set; } = ".";
 

@@ -53,12 +53,22 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     [SecureStringTransformation]
     public SecureString? Token { get; set; }
 
+    /// <summary>
+    /// Follow at most this many redirects (0: none); a redirect past them is a GradioHttpError
+    /// that names where it points. Left out, redirects are followed (PowershAI's $null).
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 50)]
+    public int? MaxRedirects { get; set; }
+
     protected override object? ErrorTarget => Url;
 
     protected override void Process()
     {
         var url = WithQuery();
         var options = Options(Token);
+        // A redirect limit shapes the handler, so it is part of the connection's identity too.
+        if (MaxRedirects is int limit) options.Settings = options.Settings.WithMaxRedirects(limit);
         var client = new GradioClient(ClientState.Current.Connections.ForUrl(url, options.Credential, options.Settings), options);
         Await(ct => client.EnsureLoginAsync(ct));
         var (status, headers, text) = Await(ct => SendAsync(client, url, ct));

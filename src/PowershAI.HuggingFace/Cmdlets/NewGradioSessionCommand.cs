@@ -13,13 +13,14 @@ public sealed class NewGradioSessionCommand : GradioCmdlet
 {
     [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Url")]
+    [AppUrlTransformation]
     public string AppUrl { get; set; } = "";
 
     /// <summary>The session's name; the app's URL by default.</summary>
     [Parameter(Position = 1)]
     public string? Name { get; set; }
 
-    /// <summary>Where file outputs are downloaded by default.</summary>
+    /// <summary>The folder file outputs are downloaded into by default (created at the first download); an existing file is refused.</summary>
     [Parameter(Position = 2)]
     public string? DownloadPath { get; set; }
 

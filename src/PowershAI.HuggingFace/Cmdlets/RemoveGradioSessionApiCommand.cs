@@ -19,14 +19,16 @@ public sealed class RemoveGradioSessionApiCommand : AsyncCmdlet
     readonly List<SessionApiEvent> _candidates = new();
 
     [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(CallIdCompleter))]
     public object Target { get; set; } = null!;
 
     /// <summary>Also remove calls that have not completed.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Only list the calls that would be removed.</summary>
+    /// <summary>Only list the calls that would be removed (-Eligible: the same, spelled right; PowershAI's name is kept).</summary>
     [Parameter]
+    [Alias("Eligible")]
     public SwitchParameter Elegible { get; set; }
 
     [Parameter(Position = 1)]

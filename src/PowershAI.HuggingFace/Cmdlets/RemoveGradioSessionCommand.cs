@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
@@ -6,23 +5,28 @@ using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Cmdlets;
 
-/// <summary>Remove-GradioSession: forgets sessions, by object, name or "*" for all. Their generated functions stop working.</summary>
+/// <summary>
+/// Remove-GradioSession: forgets sessions, by object, name or wildcard ("*" for all; a wildcard
+/// that matches nothing removes nothing, a missing name is an error). With no argument it removes
+/// nothing, as in PowershAI. Their generated functions stop working.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "GradioSession", SupportsShouldProcess = true)]
 public sealed class RemoveGradioSessionCommand : AsyncCmdlet
 {
-    [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true)]
     [Alias("Session")]
     [ArgumentCompleter(typeof(SessionNameCompleter))]
-    public object Name { get; set; } = null!;
+    public object? Name { get; set; }
 
     protected override void Process()
     {
         var value = Name is PSObject ps ? ps.BaseObject : Name;
+        if (value == null) return;
         ForEachItem(new[] { value }, v => v, v =>
         {
             var targets = v is string s && WildcardPattern.ContainsWildcardCharacters(s)
-                ? SessionStore.All.Where(x => new WildcardPattern(s, WildcardOptions.IgnoreCase).IsMatch(x.Name)).ToList()
-                : new[] { SessionStore.Resolve(Name) }.ToList();
+                ? SessionStore.Match(s)
+                : new[] { SessionStore.Resolve(Name) };
             foreach (var session in targets)
                 if (ShouldProcess(session.Name, "Remove the Gradio session")) SessionStore.Remove(session);
         });

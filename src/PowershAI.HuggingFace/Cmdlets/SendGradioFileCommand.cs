@@ -13,11 +13,13 @@ namespace PowershAI.HuggingFace.Cmdlets;
 /// Send-GradioFile: uploads local files to the app (one request for everything piped in,
 /// streamed from disk with a progress bar) and returns a FileData object per file.
 /// </summary>
-[Cmdlet(VerbsCommunications.Send, "GradioFile")]
+[Cmdlet(VerbsCommunications.Send, "GradioFile", DefaultParameterSetName = PathSet)]
 [OutputType("PowershAI.HuggingFace.GradioFileData", "System.String")]
 public sealed class SendGradioFileCommand : GradioCmdlet
 {
     const int Activity = 3;
+    const string PathSet = "Path";
+    const string LiteralPathSet = "LiteralPath";
     readonly List<FileInfo> _files = new();
 
     [Parameter(Position = 0, Mandatory = true)]
@@ -25,26 +27,43 @@ public sealed class SendGradioFileCommand : GradioCmdlet
     public string AppUrl { get; set; } = "";
 
     /// <summary>Paths (wildcards allowed) or FileInfo objects.</summary>
-    [Parameter(Position = 1, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Position = 1, Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
     [Alias("FullName", "Path")]
     public object[] Files { get; set; } = null!;
+
+    /// <summary>Paths taken as written: [ ] * ? are part of the name.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = null!;
 
     /// <summary>Return the server paths as the app answered them, instead of FileData objects.</summary>
     [Parameter]
     public SwitchParameter Raw { get; set; }
 
     /// <summary>Each item checked here (LocalFile.Check), so a folder or a missing file among several is its own error.</summary>
-    protected override void Process() => ForEachItem(Files, item => item, item =>
+    protected override void Process()
     {
-        var value = item is PSObject ps ? ps.BaseObject : item;
-        if (value is FileSystemInfo local)
+        if (ParameterSetName == LiteralPathSet)
         {
-            _files.Add(LocalFile.Check(local.FullName));
+            ForEachItem(LiteralPath, p => p, p => _files.Add(LocalFile.Check(SessionState.Path.GetUnresolvedProviderPathFromPSPath(p))));
             return;
         }
-        foreach (var path in GetResolvedProviderPathFromPSPath(value?.ToString() ?? "", out _))
-            _files.Add(LocalFile.Check(path));
-    });
+        ForEachItem(Files, item => item, item =>
+        {
+            var value = item is PSObject ps ? ps.BaseObject : item;
+            if (value is FileSystemInfo local)
+            {
+                _files.Add(LocalFile.Check(local.FullName));
+                return;
+            }
+            var pattern = value?.ToString() ?? "";
+            var paths = GetResolvedProviderPathFromPSPath(pattern, out _);
+            // A wildcard that matches nothing resolves to no path at all; said here, or nothing would be sent and nothing said.
+            if (paths.Count == 0)
+                throw new GradioException(GradioErrorKind.FileNotFound, $"No file matches '{pattern}'. For a name with [ ] * or ?, use -LiteralPath.", target: pattern);
+            foreach (var path in paths) _files.Add(LocalFile.Check(path));
+        });
+    }
 
     protected override object? ErrorTarget => _files.Count == 0 ? AppUrl : string.Join(", ", _files.Select(f => f.Name));
 

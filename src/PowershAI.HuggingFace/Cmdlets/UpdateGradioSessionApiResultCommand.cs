@@ -11,6 +11,7 @@ namespace PowershAI.HuggingFace.Cmdlets;
 public sealed class UpdateGradioSessionApiResultCommand : AsyncCmdlet
 {
     [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(CallIdCompleter))]
     public object Id { get; set; } = null!;
 
     [Parameter]

@@ -12,7 +12,8 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// Generated functions: the contract they share with Invoke-GradioEndpoint, and loading, finding
 /// and removing them. One generation loads as one dynamic module (loading hundreds one by one is
 /// slow); the functions land in the global scope, where a later generation of the same name
-/// replaces them.
+/// replaces them, and an earlier module left with no function of its own is removed, so
+/// regenerating does not pile up modules in Get-Module.
 /// </summary>
 static class GeneratedFunctions
 {
@@ -57,7 +58,25 @@ static class GeneratedFunctions
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
         // ExportedFunctions builds a new dictionary on every read.
         var exported = module.ExportedFunctions;
+        RemoveSuperseded(cmdlet, module);
         return functions.Select(f => exported[f.Name]).ToList();
+    }
+
+    /// <summary>Removes the earlier generation modules none of whose functions is still the one a name runs.</summary>
+    static void RemoveSuperseded(PSCmdlet cmdlet, PSModuleInfo current)
+    {
+        var earlier = cmdlet.InvokeCommand.InvokeScript("Get-Module -Name '" + ModulePrefix + "*'")
+            .Select(o => o.BaseObject).OfType<PSModuleInfo>().Where(m => m != current).ToList();
+        var functions = cmdlet.SessionState.InvokeProvider.Item;
+        foreach (var module in earlier)
+        {
+            // Read through the Function: drive, which never triggers module auto-loading for a missing name.
+            var live = module.ExportedFunctions.Keys.Any(name =>
+                functions.Exists("function:" + name, force: false, literalPath: true)
+                && functions.Get(new[] { "function:" + name }, force: false, literalPath: true).Select(o => o.BaseObject).OfType<FunctionInfo>().Any(f => f.ModuleName == module.Name));
+            if (!live)
+                cmdlet.InvokeCommand.InvokeScript("param($Module) Remove-Module -ModuleInfo $Module -Force", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, module);
+        }
     }
 
     /// <summary>The generated functions visible to the caller, with their marker.</summary>

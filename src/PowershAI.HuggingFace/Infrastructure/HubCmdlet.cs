@@ -13,10 +13,16 @@ public abstract class HubCmdlet : WebCmdlet
 {
     internal override ErrorFamily Family => ErrorFamily.HuggingFace;
 
-    /// <summary>Seconds to wait for each answer of the Hub (30 by default; a request is tried up to 4 times).</summary>
+    /// <summary>The Hub's answers are waited for this long by default.</summary>
+    protected static readonly TimeSpan DefaultRequestTimeout = new HubClientOptions().Timeout;
+
+    /// <summary>Seconds to wait for each answer of the Hub (30 by default; a request is tried up to 4 times). The Space wait commands make it the whole wait.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
-    public int TimeoutSec { get; set; } = (int)new HubClientOptions().Timeout.TotalSeconds;
+    public virtual int TimeoutSec { get; set; } = (int)DefaultRequestTimeout.TotalSeconds;
+
+    /// <summary>How long one answer may take.</summary>
+    protected virtual TimeSpan RequestTimeout => TimeSpan.FromSeconds(TimeoutSec);
 
     /// <summary>A client for this call: an explicit token wins, else the discovery order of TokenSource; anonymous on request.</summary>
     protected HubClient Hub(SecureString? token = null, bool anonymous = false)
@@ -26,7 +32,7 @@ public abstract class HubCmdlet : WebCmdlet
             Token = TokenSource.Resolve(token, anonymous),
             Log = HttpLog,
             Settings = Connection(),
-            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Timeout = RequestTimeout,
         };
         if (RetryPolicy() is { } retry)
         {

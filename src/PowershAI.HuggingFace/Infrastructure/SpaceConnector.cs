@@ -17,6 +17,8 @@ static class SpaceConnector
     public static GradioSession Connect(AsyncCmdlet cmdlet, HubClient hub, JsonNode space, string? serverRoot, bool force)
     {
         var id = space["id"]?.ToString() ?? throw new GradioException(GradioErrorKind.InvalidArguments, "The Space object has no id.");
+        if (space["sdk"]?.ToString() is { } sdk && sdk != "gradio")
+            throw new GradioException(GradioErrorKind.NotGradio, $"Space {id} is a {sdk} Space, not a Gradio Space: it has no Gradio app to open a session with.", target: id);
         var url = AppUrl(space, serverRoot);
         var name = "Space:" + id;
         if (!force && SessionStore.ByName(name) is { } existing && existing.AppUrl == GradioUrl.NormalizeRoot(url.AbsoluteUri).AbsoluteUri)
@@ -37,7 +39,7 @@ static class SpaceConnector
         var stage = space["runtime"]?["stage"]?.ToString() ?? "unknown";
         if (stage is not ("RUNNING" or "RUNNING_BUILDING"))
         {
-            cmdlet.WriteWarning($"Space {id} is {stage}, so no Gradio session was opened. Start-HuggingFaceSpace {id} wakes it; then Connect-HuggingFaceSpaceGradio {id}.");
+            cmdlet.WriteWarning($"Space {id} is {stage}, so no Gradio session was opened. {SpaceStages.NextStep(stage, id!)}; then Connect-HuggingFaceSpaceGradio {id}.");
             return null;
         }
         try

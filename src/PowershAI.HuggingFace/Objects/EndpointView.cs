@@ -10,8 +10,9 @@ namespace PowershAI.HuggingFace.Objects;
 /// <summary>One endpoint as Get-GradioEndpoint shows it.</summary>
 public sealed class EndpointView
 {
-    internal EndpointView(AppInfo app, EndpointInfo e)
+    internal EndpointView(AppInfo app, EndpointInfo e, string? session = null)
     {
+        Session = session;
         ApiName = e.ApiName;
         FnIndex = e.FnIndex;
         Hidden = e.Hidden;
@@ -24,6 +25,9 @@ public sealed class EndpointView
     public int? FnIndex { get; }
     public bool Hidden { get; }
     public string AppUrl { get; }
+
+    /// <summary>The session the endpoint was listed from (null when listed by URL), so a piped endpoint calls that session.</summary>
+    public string? Session { get; }
     public IReadOnlyList<EndpointParameterView> Parameters { get; }
     public IReadOnlyList<EndpointReturnView> Returns { get; }
 

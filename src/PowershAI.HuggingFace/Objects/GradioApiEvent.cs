@@ -15,6 +15,7 @@ public sealed class GradioApiEvent
         Job = job;
         AppUrl = appUrl;
         Req = new Hashtable { ["method"] = "POST", ["url"] = appUrl, ["api"] = job.Endpoint.ApiName };
+        PowershaiTypeName.Tag(this, nameof(GradioApiEvent));
     }
 
     internal GradioJob Job { get; }

@@ -11,6 +11,7 @@ public sealed class GradioApiEventResult
         Ts = DateTime.Now;
         Event = @event;
         Data = data;
+        PowershaiTypeName.Tag(this, nameof(GradioApiEventResult));
     }
 
     /// <summary>1, 2, 3, … across resumed reads of the same call.</summary>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Gradio;
 
 namespace PowershAI.HuggingFace.Objects;
@@ -29,6 +30,7 @@ public sealed class GradioSession
         Client = new GradioClient(client.Connection, client.Options.WithLog(null));
         App = app;
         SessionHash = GradioCaller.NewSessionHash();
+        PowershaiTypeName.Tag(this, nameof(GradioSession));
         DownloadPath = Path.Combine(Path.GetTempPath(), "PowershAI.HuggingFace", SessionId.ToString("N"));
     }
 
@@ -52,8 +54,16 @@ public sealed class GradioSession
     /// <summary>The app's /info, as Get-GradioInfo returns it.</summary>
     public PSObject Info => _info ??= InfoObjects.Info(App);
 
-    /// <summary>Default folder for downloaded outputs.</summary>
-    public string DownloadPath { get; set; }
+    /// <summary>Default folder for downloaded outputs (created at the first download); an existing file is refused here, not at that download.</summary>
+    public string DownloadPath
+    {
+        get => _downloadPath;
+        set => _downloadPath = File.Exists(value)
+            ? throw new GradioException(GradioErrorKind.InvalidArguments, $"The download path must be a folder; '{value}' is a file.", target: value)
+            : value;
+    }
+
+    string _downloadPath = "";
 
     /// <summary>
     /// How many calls are kept; MaxCallsPolicy says what a call past it does: error (fails), warning

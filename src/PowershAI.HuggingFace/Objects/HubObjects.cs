@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -69,6 +70,20 @@ static class HubObjects
     {
         var ps = PSJson.ToPS(node) as PSObject ?? PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
         for (var i = typeNames.Length - 1; i >= 0; i--) ps.TypeNames.Insert(0, typeNames[i]);
+        Dates(ps);
         return ps;
+    }
+
+    /// <summary>
+    /// The Hub's timestamps (lastModified, createdAt, ...At) as [DateTime] (UTC), so they compare
+    /// and sort as dates; a value that is not an ISO 8601 timestamp stays as it came.
+    /// </summary>
+    static void Dates(PSObject ps)
+    {
+        foreach (var p in ps.Properties.OfType<PSNoteProperty>().ToList())
+        {
+            if (!(p.Name == "lastModified" || p.Name.EndsWith("At", StringComparison.Ordinal)) || p.Value is not string text || text.IndexOf('T') < 0) continue;
+            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)) p.Value = when;
+        }
     }
 }

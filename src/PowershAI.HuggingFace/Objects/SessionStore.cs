@@ -109,6 +109,16 @@ static class SessionStore
             ?? throw new GradioException(GradioErrorKind.SessionNotFound, $"There is no Gradio session named '{text}'. Sessions: {Names()}.", target: text);
     }
 
+    /// <summary>
+    /// The sessions a name matches with wildcards (and their app URLs too when
+    /// <paramref name="urls"/>); the one meaning of a wildcard for every session cmdlet.
+    /// </summary>
+    public static IReadOnlyList<GradioSession> Match(string pattern, bool urls = false)
+    {
+        var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
+        return All.Where(s => wildcard.IsMatch(s.Name) || (urls && wildcard.IsMatch(s.AppUrl))).ToList();
+    }
+
     static string Names()
     {
         var names = All.Select(s => s.Name).ToList();

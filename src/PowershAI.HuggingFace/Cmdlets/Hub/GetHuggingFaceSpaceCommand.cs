@@ -19,6 +19,9 @@ public sealed class GetHuggingFaceSpaceCommand : HubCmdlet
     const string SingleSet = "Single";
     const string MultipleSet = "Multiple";
 
+    // What a listing item has by default, plus runtime (the Hub returns only the fields named once expand is used).
+    static readonly string[] ListingFields = { "author", "lastModified", "likes", "trendingScore", "private", "sdk", "tags", "createdAt", "runtime" };
+
     /// <summary>Space ids ("owner/name"), or Space objects (listings can be piped back in).</summary>
     [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ParameterSetName = SingleSet)]
     [ArgumentCompleter(typeof(SpaceCompleter))]
@@ -53,7 +56,9 @@ public sealed class GetHuggingFaceSpaceCommand : HubCmdlet
         if (ParameterSetName != SingleSet)
         {
             var author = My ? Await(ct => hub.WhoamiAsync(ct))?["name"]?.ToString() : Author;
-            WriteEach(hub.ListReposAsync(HubRepoType.Space, new HubQuery().Add("author", author), CancelToken), n => HubObjects.Space(n));
+            // A listing carries no runtime unless asked: expanded, its stage is there for the view.
+            var query = new HubQuery().Add("author", author).Add("expand[]", ListingFields);
+            WriteEach(hub.ListReposAsync(HubRepoType.Space, query, CancelToken), n => HubObjects.Space(n));
             return;
         }
         ForEachItem(Space, HubObjects.SpaceId, item =>

@@ -15,9 +15,11 @@ namespace PowershAI.HuggingFace.Cmdlets.Hub;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "HuggingFaceInferenceApi")]
 [Alias("Invoke-HfInference")]
-[OutputType(typeof(PSObject), typeof(string))]
+[OutputType(CompletionType, "System.String")]
 public sealed class InvokeHuggingFaceInferenceApiCommand : HubCmdlet
 {
+    const string CompletionType = "PowershAI.HuggingFace.ChatCompletion";
+
     /// <summary>The model ("meta-llama/Llama-3.1-8B-Instruct", optionally ":provider").</summary>
     [Parameter(Position = 0, Mandatory = true)]
     public string Model { get; set; } = "";
@@ -57,7 +59,9 @@ public sealed class InvokeHuggingFaceInferenceApiCommand : HubCmdlet
         var hub = Hub(Token, Public);
         if (!streaming)
         {
-            WriteObject(PSJson.ToPS(Await(ct => hub.ChatAsync(request, ct))));
+            var completion = PSObject.AsPSObject(PSJson.ToPS(Await(ct => hub.ChatAsync(request, ct))));
+            completion.TypeNames.Insert(0, CompletionType);   // its view shows the answer's text
+            WriteObject(completion);
             return;
         }
         var e = hub.StreamChatAsync(request, CancelToken).GetAsyncEnumerator(CancelToken);

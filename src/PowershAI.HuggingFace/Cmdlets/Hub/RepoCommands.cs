@@ -51,7 +51,7 @@ public abstract class FindRepoCmdlet : RepoCmdlet
     [Parameter(Position = 0)] public string? Search { get; set; }
 
     /// <summary>Tags to filter on (ANDed).</summary>
-    [Parameter(Position = 1)] [Alias("Tags")] public string[]? Filter { get; set; }
+    [Parameter(Position = 1)] [Alias("Tags")] [ArgumentCompleter(typeof(HubListingCompleter))] public string[]? Filter { get; set; }
 
     [Parameter(Position = 2)] public string? Author { get; set; }
 
@@ -61,11 +61,11 @@ public abstract class FindRepoCmdlet : RepoCmdlet
     /// <summary>How many results at most (0: all, read lazily).</summary>
     [Parameter(Position = 4)] [ValidateRange(0, int.MaxValue)] public int Limit { get; set; } = 100;
 
-    [Parameter(Position = 5)] public string Sort { get; set; } = "downloads";
+    [Parameter(Position = 5)] [ArgumentCompleter(typeof(HubListingCompleter))] public string Sort { get; set; } = "downloads";
 
     [Parameter] public SwitchParameter Full { get; set; }
 
-    [Parameter] public string[]? Expand { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(HubListingCompleter))] public string[]? Expand { get; set; }
 
     protected override object? ErrorTarget => Search;
 
@@ -89,8 +89,9 @@ public sealed class GetHuggingFaceModelCommand : GetRepoCmdlet
     private protected override HubRepoType Type => HubRepoType.Model;
 }
 
-/// <summary>Find-HuggingFaceModel: searches models (most downloaded first).</summary>
+/// <summary>Find-HuggingFaceModel (alias Find-HfModel): searches models (most downloaded first).</summary>
 [Cmdlet(VerbsCommon.Find, "HuggingFaceModel")]
+[Alias("Find-HfModel")]
 [OutputType(HubObjects.ModelType)]
 public sealed class FindHuggingFaceModelCommand : FindRepoCmdlet
 {
@@ -106,8 +107,9 @@ public sealed class GetHuggingFaceDatasetCommand : GetRepoCmdlet
     private protected override HubRepoType Type => HubRepoType.Dataset;
 }
 
-/// <summary>Find-HuggingFaceDataset: searches datasets (most downloaded first).</summary>
+/// <summary>Find-HuggingFaceDataset (alias Find-HfDataset): searches datasets (most downloaded first).</summary>
 [Cmdlet(VerbsCommon.Find, "HuggingFaceDataset")]
+[Alias("Find-HfDataset")]
 [OutputType(HubObjects.DatasetType)]
 public sealed class FindHuggingFaceDatasetCommand : FindRepoCmdlet
 {

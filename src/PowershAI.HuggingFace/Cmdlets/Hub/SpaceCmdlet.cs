@@ -29,7 +29,14 @@ public abstract class SpaceCmdlet : HubCmdlet
         ForEachItem(Space, HubObjects.SpaceId, item => action(hub, HubObjects.SpaceId(item)));
     }
 
-    /// <summary>Waits for RUNNING with a progress bar; false (with a warning) when the time runs out.</summary>
+    /// <summary>-PassThru of the lifecycle cmdlets: the Space as Get-HuggingFaceSpace shows it, with its Gradio session when <paramref name="connect"/>.</summary>
+    protected void WriteSpace(HubClient hub, string id, bool connect)
+    {
+        var info = Await(ct => hub.GetRepoAsync(HubRepoType.Space, id, ct: ct));
+        if (info != null) WriteObject(HubObjects.Space(info, connect ? SpaceConnector.TryConnect(this, hub, info, null) : null));
+    }
+
+    /// <summary>Waits for RUNNING with a progress bar; false (with one warning) when the time runs out.</summary>
     protected bool WaitRunning(HubClient hub, string id, TimeSpan timeout, bool wake, bool showProgress = true)
     {
         var activity = $"Waiting for Space {id}";
@@ -49,7 +56,7 @@ public abstract class SpaceCmdlet : HubCmdlet
         }
         catch (HubException ex) when (ex.Kind == HubErrorKind.Timeout)
         {
-            WriteWarning($"Space {id} is not running after {timeout.TotalSeconds:0} s: {ex.Message}");
+            WriteWarning(ex.Message);   // it names the Space, the time waited and the stage
             return false;
         }
         finally

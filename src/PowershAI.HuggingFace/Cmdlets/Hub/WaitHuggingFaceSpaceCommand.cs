@@ -14,10 +14,13 @@ namespace PowershAI.HuggingFace.Cmdlets.Hub;
 [OutputType(typeof(bool))]
 public sealed class WaitHuggingFaceSpaceCommand : SpaceCmdlet
 {
-    /// <summary>Seconds to wait at most.</summary>
+    /// <summary>Seconds to wait at most (alias -Timeout, the earlier name).</summary>
     [Parameter(Position = 1)]
+    [Alias("Timeout")]
     [ValidateRange(1, 86400)]
-    public int Timeout { get; set; } = 300;
+    public override int TimeoutSec { get; set; } = 300;
+
+    protected override TimeSpan RequestTimeout => DefaultRequestTimeout;
 
     /// <summary>Accepted for PowershAI scripts; the wait polls every 2 s.</summary>
     [Parameter]
@@ -32,5 +35,5 @@ public sealed class WaitHuggingFaceSpaceCommand : SpaceCmdlet
     public SwitchParameter NoStatus { get; set; }
 
     protected override void Process() => ForEachSpace((hub, id) =>
-        WriteObject(WaitRunning(hub, id, TimeSpan.FromSeconds(Timeout), wake: !NoStart, showProgress: !NoStatus)));
+        WriteObject(WaitRunning(hub, id, TimeSpan.FromSeconds(TimeoutSec), wake: !NoStart, showProgress: !NoStatus)));
 }

@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>
+/// PowershAI exports functions with the names of many of these cmdlets, and a function outranks
+/// a cmdlet whatever the import order, so with both loaded its functions answer. This says so
+/// once per runspace: at import when PowershAI is already there, else at the first cmdlet run
+/// after it arrived, naming the hidden cmdlets and how to reach ours.
+/// </summary>
+static class PowershaiShadowing
+{
+    const string Module = "powershai";
+    // A function PowershAI always exports; its presence is the cheap test run before each cmdlet.
+    const string Probe = "function:New-GradioSession";
+
+    static readonly ConditionalWeakTable<Runspace, object> Warned = new();
+
+    static readonly string[] OurCmdlets = typeof(PowershaiShadowing).Assembly.GetTypes()
+        .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
+        .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray();
+
+    /// <summary>At import, with no cmdlet to write through: the warning goes to the host.</summary>
+    public static void CheckAtImport()
+    {
+        var runspace = Runspace.DefaultRunspace;
+        if (runspace == null) return;
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        var module = ps.AddCommand("Get-Module").AddParameter("Name", Module).Invoke<PSModuleInfo>().FirstOrDefault();
+        if (module == null || Message(module) is not { } message || !MarkWarned(runspace)) return;
+        ps.Commands.Clear();
+        ps.AddScript("$Host.UI.WriteWarningLine($args[0])").AddArgument(message).Invoke();
+    }
+
+    /// <summary>Before a cmdlet runs: PowershAI may have been imported after this module.</summary>
+    public static void Check(PSCmdlet cmdlet)
+    {
+        var runspace = Runspace.DefaultRunspace;
+        if (runspace == null || Warned.TryGetValue(runspace, out _)) return;
+        FunctionInfo? function;
+        try
+        {
+            if (!cmdlet.SessionState.InvokeProvider.Item.Exists(Probe, force: false, literalPath: true)) return;
+            function = cmdlet.SessionState.InvokeProvider.Item.Get(Probe).Select(o => o.BaseObject).OfType<FunctionInfo>().FirstOrDefault();
+        }
+        catch (ProviderNotFoundException)
+        {
+            return;   // a restricted runspace without the Function: drive has no PowershAI functions either
+        }
+        catch (DriveNotFoundException)
+        {
+            return;
+        }
+        if (function?.Module is not { } module || !module.Name.Equals(Module, StringComparison.OrdinalIgnoreCase)) return;
+        if (Message(module) is { } message && MarkWarned(runspace)) cmdlet.WriteWarning(message);
+    }
+
+    static string? Message(PSModuleInfo powershai)
+    {
+        var hidden = OurCmdlets.Where(powershai.ExportedFunctions.ContainsKey).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        if (hidden.Count == 0) return null;
+        return $"PowershAI is loaded, and its functions hide these PowershAI.HuggingFace cmdlets of the same name (a function outranks a cmdlet): {string.Join(", ", hidden)}. " +
+               $"Call ours by module-qualified name (PowershAI.HuggingFace\\{hidden[0]}), or run 'Remove-Module powershai'.";
+    }
+
+    static bool MarkWarned(Runspace runspace)
+    {
+        lock (Warned)
+        {
+            if (Warned.TryGetValue(runspace, out _)) return false;
+            Warned.Add(runspace, true);
+            return true;
+        }
+    }
+}
