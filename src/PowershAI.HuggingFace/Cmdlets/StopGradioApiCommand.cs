@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
 
@@ -27,7 +28,8 @@ public sealed class StopGradioApiCommand : AsyncCmdlet
         {
             GradioApiEvent e => e,
             SessionApiEvent s => s.ApiEvent,
-            var other => throw new PSArgumentException($"-ApiEvent takes what Send-GradioApi or Invoke-GradioSessionApi returned, not {other?.GetType().Name ?? "null"}.", nameof(ApiEvent)),
+            var other => throw new GradioException(GradioErrorKind.InvalidArguments,
+                $"-ApiEvent takes what Send-GradioApi or Invoke-GradioSessionApi returned, not {other?.GetType().Name ?? "null"}.", target: other?.ToString()),
         };
         if (!handle.Job.Finished && ShouldProcess($"{handle.ApiName} {handle.EventId}", "Cancel the call on the server"))
         {
