@@ -4,16 +4,12 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio job tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable 'Genuine Gradio job tests'
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
-    Import-Module $Manifest -Force
+    Import-Module (Get-TestModuleManifest) -Force
 }
 
 Describe 'Calls as jobs on Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2', '5.45.0') -Skip:(-not $HaveRealGradio) {
@@ -38,7 +34,7 @@ Describe 'Calls as jobs on Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2', 
     }
     AfterAll {
         Get-Job | Where-Object PSJobTypeName -eq 'GradioCallJob' | Remove-Job -Force
-        Remove-GradioSession "jsimple-$Version", "jep-$Version" -ErrorAction SilentlyContinue
+        "jsimple-$Version", "jep-$Version" | ForEach-Object { Remove-GradioSession $_ -ErrorAction SilentlyContinue }
         $Simple, $Endpoints | Where-Object { $_ } | ForEach-Object { Stop-RealGradio $_ }
         Remove-Item -Recurse -Force $Work -ErrorAction SilentlyContinue
     }
@@ -47,13 +43,13 @@ Describe 'Calls as jobs on Gradio <_> (genuine)' -ForEach @('5.14.0', '4.37.2', 
         $job = Send-GradioApi $Simple.Url Op1 @(2) -AsJob
         $job | Should -BeOfType [Management.Automation.Job]
         (Get-Job -Id $job.Id).InstanceId | Should -Be $job.InstanceId
-        $events = @($job | Receive-Job -Wait -Keep)
+        $events = @($job | Receive-Job -Wait -AutoRemoveJob:$false)
         $job.State | Should -Be 'Completed'
         ($events | ForEach-Object { $_.data[0] }) -join ',' | Should -Be 'Dur:2,1,2,Finished,Finished'
         $events.event | Should -Be @('generating', 'generating', 'generating', 'generating', 'complete')
         $events.num -join ',' | Should -Be '1,2,3,4,5'
-        # -Keep kept them.
-        @($job | Receive-Job).Count | Should -Be 5
+        # Read once: a second Receive-Job has nothing more.
+        @($job | Receive-Job).Count | Should -Be 0
         $job.Call.Status | Should -Be 'complete'
         $job | Remove-Job
     }
@@ -143,11 +139,13 @@ Describe 'a job''s progress, information and warning streams (fake server)' {
 
     It 'gr.Progress, gr.Info and gr.Warning reach the job''s streams' {
         $job = Send-GradioApi $Fake.Url slow_progress @(4) -AsJob
-        $result = $job | Receive-Job -Wait -Keep -InformationVariable info -WarningVariable warn -WarningAction SilentlyContinue -InformationAction SilentlyContinue
+        $result = $job | Wait-Job | Receive-Job -Keep -InformationVariable info -WarningVariable warn -WarningAction SilentlyContinue -InformationAction SilentlyContinue
         $result.data[0] | Should -Be 'done'
         "$info" | Should -BeLike '*halfway*'
         "$warn" | Should -BeLike '*almost done*'
         @($job.Progress | Where-Object StatusDescription -eq 'working').Count | Should -BeGreaterThan 0
+        # -Keep kept the results for a second read.
+        ($job | Receive-Job -InformationAction SilentlyContinue -WarningAction SilentlyContinue).data[0] | Should -Be 'done'
         $job | Remove-Job
     }
 }
