@@ -51,7 +51,8 @@ public sealed class GradioCallJob : Job
     /// </summary>
     internal static GradioCallJob Start(PSCmdlet cmdlet, GradioApiEvent call, Func<ICallOutput, CancellationToken, Task> read, IDisposable? owned = null)
     {
-        var job = new GradioCallJob(cmdlet.MyInvocation.Line is { Length: > 0 } line ? line.Trim() : cmdlet.MyInvocation.MyCommand.Name, call);
+        // Get-Job's Command column: what is called, whichever command (or generated function) started it.
+        var job = new GradioCallJob($"{call.ApiName} {call.EventId}", call);
         cmdlet.JobRepository.Add(job);
         job.SetJobState(JobState.Running);
         _ = Task.Run(() => job.RunAsync(read, owned));
