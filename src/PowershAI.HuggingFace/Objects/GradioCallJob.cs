@@ -2,9 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PowershAI.HuggingFace.Objects;
+using PowershAI.HuggingFace.Infrastructure;
 
-namespace PowershAI.HuggingFace.Infrastructure;
+namespace PowershAI.HuggingFace.Objects;
 
 /// <summary>
 /// A call read in the background (-AsJob): a PowerShell job in the session's job repository.
