@@ -45,4 +45,6 @@ public enum HubErrorKind
     ResponseTooLarge,
     /// <summary>The token file could not be read or written.</summary>
     TokenFile,
+    /// <summary>HF_HUB_OFFLINE is set, and the answer needs the network.</summary>
+    Offline,
 }

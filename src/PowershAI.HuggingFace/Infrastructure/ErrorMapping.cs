@@ -92,6 +92,7 @@ static class ErrorMapping
         HubErrorKind.MalformedResponse => ErrorCategory.InvalidData,
         HubErrorKind.ResponseTooLarge => ErrorCategory.LimitsExceeded,
         HubErrorKind.TokenFile => ErrorCategory.WriteError,
+        HubErrorKind.Offline => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.InvalidOperation,
     };
 
@@ -110,6 +111,7 @@ static class ErrorMapping
         HubException { Kind: HubErrorKind.AuthenticationRequired } => "Set a token with Set-HuggingFaceToken, the HF_TOKEN variable, or -Token.",
         HubException { Kind: HubErrorKind.InvalidToken } => "Check the token (Set-HuggingFaceToken checks a new one).",
         HubException { Kind: HubErrorKind.Timeout } => "Raise -TimeoutSec, or check that the Hub endpoint answers.",
+        HubException { Kind: HubErrorKind.Offline } => "Remove HF_HUB_OFFLINE (Remove-Item Env:HF_HUB_OFFLINE) to reach the Hub.",
         _ => null,
     };
 }
