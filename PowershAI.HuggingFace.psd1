@@ -23,6 +23,7 @@
         'Get-GradioInfo'
         'Send-GradioApi'
         'Update-GradioApiResult'
+        'Stop-GradioApi'
         'Send-GradioFile'
         'Invoke-GradioHttp'
         'Save-GradioFile'

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>launch(auth=...): the per-process cookie id and the tokens handed out by /login.</summary>
-internal sealed class LoginState((string User, string Password)? credentials)
+internal sealed class LoginState((string User, string Password)? credentials, bool detailObject)
 {
     private readonly ConcurrentDictionary<string, bool> _tokens = new();
 
@@ -37,7 +38,11 @@ internal sealed class LoginState((string User, string Password)? credentials)
     public async Task<bool> CheckAsync(HttpContext ctx)
     {
         if (IsAuthenticated(ctx)) return true;
-        await Http.Detail(ctx, StatusCodes.Status401Unauthorized, "Not authenticated");
+        // 5.38+ answers with an object (docs/gradio-protocol.md §1).
+        if (detailObject)
+            await Http.Json(ctx, new JsonObject { ["detail"] = new JsonObject { ["error"] = "Not authenticated", ["auth_message"] = null } }, StatusCodes.Status401Unauthorized);
+        else
+            await Http.Detail(ctx, StatusCodes.Status401Unauthorized, "Not authenticated");
         return false;
     }
 

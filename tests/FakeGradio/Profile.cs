@@ -73,6 +73,7 @@ internal sealed class Profile
     public bool Titles => AtLeast(5, 0); // error titles, time_limit, event_id:null on stream messages
     public bool ApiVisibility => AtLeast(6, 0);
     public bool EndpointDescription => AtLeast(5, 29);
+    public bool AuthDetailObject => AtLeast(5, 38); // 401 {"detail": {"error", "auth_message"}}
     public bool ReprErrors => !AtLeast(5, 0); // 4.x Error.__str__ returns repr(message)
     public bool LowercaseDictType => AtLeast(5, 0);
     public bool ResetIsNoOp => AtLeast(4, 31);

@@ -16,7 +16,7 @@ internal sealed class ServerContext
         Files = new FileStore(uploadDirectory, Profile, Profile.ApiPrefix);
         Queue = new EventQueue(this);
         Processor = new EventProcessor(this);
-        Login = new LoginState(options.Auth);
+        Login = new LoginState(options.Auth, Profile.AuthDetailObject);
     }
 
     public FakeGradioOptions Options { get; }

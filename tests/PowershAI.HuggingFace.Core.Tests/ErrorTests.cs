@@ -109,11 +109,13 @@ public class ErrorTests(ServerFixture servers) : IClassFixture<ServerFixture>
         Assert.Contains(server.Requests, r => r.PathAndQuery == "/info");
     }
 
-    [Fact]
-    public async Task Login_required_then_bad_login_then_good_login()
+    [Theory]
+    [InlineData(GradioProfile.V5)]
+    [InlineData(GradioProfile.V6)] // its 401 body is an object (docs/gradio-protocol.md §1)
+    public async Task Login_required_then_bad_login_then_good_login(GradioProfile profile)
     {
         using var cts = T.Deadline();
-        var server = await servers.Get(GradioProfile.V5, "auth", o => o.Auth = ("ada", "lovelace"));
+        var server = await servers.Get(profile, "auth", o => o.Auth = ("ada", "lovelace"));
         var url = server.BaseUrl.AbsoluteUri;
 
         var none = await Fails(() => T.Client(url).GetAppInfoAsync(cts.Token));

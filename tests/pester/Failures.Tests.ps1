@@ -132,6 +132,7 @@ Describe 'every exported cmdlet reports a classified error' {
             'Get-GradioInfo'                       = { Get-GradioInfo $Nowhere }
             'Send-GradioApi'                       = { Send-GradioApi $Nowhere Op1 @(1) }
             'Update-GradioApiResult'               = { Send-GradioApi $Gradio.Url Op1 @('not a number') | Update-GradioApiResult }
+            'Stop-GradioApi'                       = { Stop-GradioApi 'not a handle' }
             'Send-GradioFile'                      = { Send-GradioFile $Nowhere $Existing }
             'Invoke-GradioHttp'                    = { Invoke-GradioHttp ($Nowhere + 'config') }
             'Save-GradioFile'                      = { Save-GradioFile $fileOnNowhere -Path $HfHome }
@@ -176,7 +177,7 @@ Describe 'every exported cmdlet reports a classified error' {
     }
 
     It '<_> fails with a known id prefix, a real category and a target' -ForEach @(
-        'Get-GradioInfo', 'Send-GradioApi', 'Update-GradioApiResult', 'Send-GradioFile', 'Invoke-GradioHttp', 'Save-GradioFile',
+        'Get-GradioInfo', 'Send-GradioApi', 'Update-GradioApiResult', 'Stop-GradioApi', 'Send-GradioFile', 'Invoke-GradioHttp', 'Save-GradioFile',
         'New-GradioSession', 'Get-GradioSession', 'Set-GradioSession', 'Remove-GradioSession', 'Send-GradioSessionFiles',
         'Invoke-GradioSessionApi', 'Update-GradioSessionApiResult', 'Get-GradioSessionApi', 'Remove-GradioSessionApi',
         'Get-GradioEndpoint', 'Invoke-GradioEndpoint', 'New-GradioSessionApiProxyFunction', 'Get-GradioSessionApiProxyFunction',

@@ -68,6 +68,8 @@ public static class GradioFailure
             {
                 var node = JsonNode.Parse(text);
                 var detail = node?["detail"] ?? node?["error"];
+                // 5.38+ answers a 401 with an object: {"detail": {"error": ..., "auth_message": ...}} (docs/gradio-protocol.md §1).
+                if (detail is JsonObject o && o["error"] is JsonValue error) detail = error;
                 if (detail is JsonValue v && v.TryGetValue<string>(out var s)) text = s;
                 else if (detail is JsonArray arr)
                     text = string.Join("; ", arr.Select(d => (d?["msg"] ?? d?["message"])?.ToString() + Location(d)).Where(x => !string.IsNullOrEmpty(x)));

@@ -3,7 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Files;
 using PowershAI.HuggingFace.Core.Gradio;
@@ -20,11 +21,10 @@ namespace PowershAI.HuggingFace.Cmdlets;
 /// <see cref="CallControls"/>, where they are declared.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "GradioEndpoint")]
-[OutputType(typeof(GradioApiEventResult), typeof(SessionApiEvent))]
+[OutputType(typeof(GradioApiEventResult), typeof(SessionApiEvent), typeof(GradioCallJob))]
 public sealed class InvokeGradioEndpointCommand : GradioCmdlet
 {
     const int UploadActivity = 6;
-    const int DownloadActivity = 7;
     const string Masked = "********";
 
     /// <summary>The endpoint; an endpoint from Get-GradioEndpoint binds by its ApiName (and Session) properties.</summary>
@@ -61,49 +61,67 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         var endpoint = session.App.FindEndpoint(ApiName);
         var arguments = endpoint.Bind(Values(session.App, endpoint, inputs, controls));
         var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(controls.ApiToken), TimeoutSec, Credential);
-        using var deadline = new CallDeadline(controls.MaxDurationSec is int limit ? TimeSpan.FromSeconds(limit) : null);
+        // With -AsJob the deadline goes on bounding the call in the job, which then disposes it.
+        var deadline = new CallDeadline(controls.MaxDurationSec is int limit ? TimeSpan.FromSeconds(limit) : null);
+        var handedOff = false;
+        try
+        {
+            var options = new CallOptions
+            {
+                Protocol = Protocol,
+                SessionHash = session.SessionHash,
+                Uploads = session.Uploads,
+                UploadProgress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p))),
+            };
+            var prepared = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.PrepareAsync(client, session.App, arguments, options, t), ct));
+            WriteProgress(Progress.Completed(UploadActivity, "Uploading to " + session.Name));
+            if (controls.DebugData)
+            {
+                WriteObject(DebugData(session, prepared, controls));
+                return;
+            }
 
-        var options = new CallOptions
-        {
-            Protocol = Protocol,
-            SessionHash = session.SessionHash,
-            Uploads = session.Uploads,
-            UploadProgress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p))),
-        };
-        var prepared = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.PrepareAsync(client, session.App, arguments, options, t), ct));
-        WriteProgress(Progress.Completed(UploadActivity, "Uploading to " + session.Name));
-        if (controls.DebugData)
-        {
-            WriteObject(DebugData(session, prepared, controls));
-            return;
-        }
-
-        var job = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.SendAsync(client, prepared, t), ct));
-        var call = SessionCalls.Record(this, session, job);
-        if (controls.Manual)
-        {
-            WriteObject(call);
-            return;
-        }
-        var chain = Chain(controls.PipeObj);
-        var folder = controls.OutputDirectory != null
-            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(controls.OutputDirectory)
-            : session.DownloadPath;
-        using (deadline.CancelOnExpiry(job))
-        {
-            new ResultReader
+            var job = Await(ct => deadline.RunAsync(endpoint.ApiName, t => GradioCaller.SendAsync(client, prepared, t), ct));
+            var call = SessionCalls.Record(this, session, job);
+            if (controls.Manual)
+            {
+                WriteObject(call);
+                return;
+            }
+            var chain = Chain(controls.PipeObj);
+            var folder = controls.OutputDirectory != null
+                ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(controls.OutputDirectory)
+                : session.DownloadPath;
+            var reader = new ResultReader
             {
                 SkipHeartbeats = true,
+                ResultOnly = controls.Result,
                 MaxHeartBeats = controls.MaxHeartBeats,
-                MapData = controls.NoDownload ? null : e => Download(client, session, e, folder, deadline),
+                MapData = controls.NoDownload ? null : (e, output, ct) => deadline.RunAsync(ApiName, t => CallFiles.DownloadAsync(client, session, e, folder, output, t), ct),
                 Decorate = r => r.Pipeline = chain,
-            }.Read(this, call.ApiEvent);
+            };
+            async Task ReadAsync(ICallOutput output, CancellationToken ct)
+            {
+                using (deadline.CancelOnExpiry(job))
+                    await reader.ReadAsync(call.ApiEvent, output, ct).ConfigureAwait(false);
+                if (deadline.Expired && call.Status == "cancelled") throw deadline.Failure(endpoint.ApiName, jobCancelled: true);
+                if (call.ApiEvent.LastQueryStatus == "HeartBeatExpired")
+                    throw new GradioException(GradioErrorKind.Timeout,
+                        $"{endpoint.ApiName}: no result after {controls.MaxHeartBeats} heartbeat(s) in a row. The call goes on in session '{session.Name}': " +
+                        $"Update-GradioSessionApiResult -Id {call.Id} -Session '{session.Name}' reads it.", target: endpoint.ApiName);
+            }
+            if (controls.AsJob)
+            {
+                WriteObject(GradioCallJob.Start(this, call.ApiEvent, ReadAsync, deadline));
+                handedOff = true;
+                return;
+            }
+            Await(ct => ReadAsync(Output, ct));
         }
-        if (deadline.Expired && call.Status == "cancelled") throw deadline.Failure(endpoint.ApiName, jobCancelled: true);
-        if (call.ApiEvent.LastQueryStatus == "HeartBeatExpired")
-            throw new GradioException(GradioErrorKind.Timeout,
-                $"{endpoint.ApiName}: no result after {controls.MaxHeartBeats} heartbeat(s) in a row. The call goes on in session '{session.Name}': " +
-                $"Update-GradioSessionApiResult -Id {call.Id} -Session '{session.Name}' reads it.", target: endpoint.ApiName);
+        finally
+        {
+            if (!handedOff) deadline.Dispose();
+        }
     }
 
     GradioSession ResolveSession()
@@ -170,21 +188,6 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
             ["BoundParameters"] = bound,
             ["PipeObj"] = controls.PipeObj,
         };
-    }
-
-    object? Download(GradioClient client, GradioSession session, GradioEvent e, string folder, CallDeadline deadline)
-    {
-        if (e.Kind != GradioEventKind.Complete || e.Data == null || !FileData.FindAll(e.Data).Any()) return PSJson.ToPS(e.Data);
-        var progress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(DownloadActivity, "Downloading from " + session.Name, p)));
-        var saved = Await(ct => deadline.RunAsync(ApiName, async t =>
-        {
-            var files = new Dictionary<JsonObject, System.IO.FileInfo>();
-            foreach (var file in FileData.FindAll(e.Data))
-                files[file] = await GradioFiles.DownloadAsync(client, session.App, file, folder, progress, t).ConfigureAwait(false);
-            return files;
-        }, ct));
-        WriteProgress(Progress.Completed(DownloadActivity, "Downloading from " + session.Name));
-        return PSJson.ToPS(e.Data, o => saved.TryGetValue(o, out var f) ? f : null);
     }
 
     static object[] Chain(object? upstream)

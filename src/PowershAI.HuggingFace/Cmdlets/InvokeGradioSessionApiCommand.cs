@@ -10,10 +10,11 @@ namespace PowershAI.HuggingFace.Cmdlets;
 
 /// <summary>
 /// Invoke-GradioSessionApi: starts a call in a session (its session hash keeps gr.State) and
-/// returns the call; read its results with Update-GradioSessionApiResult.
+/// returns the call; read its results with Update-GradioSessionApiResult. -Result waits and
+/// returns the final outputs; -AsJob returns a job reading the results in the background.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "GradioSessionApi")]
-[OutputType(typeof(SessionApiEvent))]
+[OutputType(typeof(SessionApiEvent), typeof(GradioCallJob))]
 public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
 {
     [Parameter(Position = 0, Mandatory = true)]
@@ -41,6 +42,14 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
+    /// <summary>Return a job that reads the results in the background (what Update-GradioSessionApiResult writes, or the final outputs with -Result).</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
+    /// <summary>Wait for the call and return only its final outputs, unwrapped (one output as its value, several as one object keyed by output label); file outputs are downloaded to the session's download folder.</summary>
+    [Parameter]
+    public SwitchParameter Result { get; set; }
+
     protected override object? ErrorTarget => ApiName;
 
     protected override void Process()
@@ -51,6 +60,18 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
         var job = Await(ct => EventId is { Length: > 0 }
             ? GradioCaller.AttachAsync(client, ApiName, EventId!, session.SessionHash, Protocol, ct)
             : GradioCaller.SubmitAsync(client, ApiName, e => ParamsArgument.Bind(e, arguments), new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash, Uploads = session.Uploads }, ct));
-        WriteObject(SessionCalls.Record(this, session, job));
+        var call = SessionCalls.Record(this, session, job);
+        if (!AsJob && !Result)
+        {
+            WriteObject(call);
+            return;
+        }
+        var reader = new ResultReader
+        {
+            ResultOnly = Result,
+            MapData = Result ? (e, output, ct) => CallFiles.DownloadAsync(client, session, e, session.DownloadPath, output, ct) : null,
+        };
+        if (AsJob) WriteObject(GradioCallJob.Start(this, call.ApiEvent, (output, ct) => reader.ReadAsync(call.ApiEvent, output, ct)));
+        else reader.Read(this, call.ApiEvent);
     }
 }

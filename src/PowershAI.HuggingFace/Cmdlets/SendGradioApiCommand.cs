@@ -9,9 +9,12 @@ using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Cmdlets;
 
-/// <summary>Send-GradioApi: starts a call and returns its handle; Update-GradioApiResult reads the results.</summary>
+/// <summary>
+/// Send-GradioApi: starts a call and returns its handle; Update-GradioApiResult reads the
+/// results, Stop-GradioApi cancels it. With -AsJob it returns a job reading them in the background.
+/// </summary>
 [Cmdlet(VerbsCommunications.Send, "GradioApi")]
-[OutputType(typeof(GradioApiEvent))]
+[OutputType(typeof(GradioApiEvent), typeof(GradioCallJob))]
 public sealed class SendGradioApiCommand : GradioCmdlet
 {
     [Parameter(Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -45,6 +48,10 @@ public sealed class SendGradioApiCommand : GradioCmdlet
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
+    /// <summary>Return a job that reads the results in the background (what Update-GradioApiResult writes) instead of the handle.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     protected override object? ErrorTarget => ApiName;
 
     protected override void Process()
@@ -60,7 +67,8 @@ public sealed class SendGradioApiCommand : GradioCmdlet
                 UploadProgress = ProgressTo<TransferProgress>(WriteUploadProgress),
             }, ct));
         CompleteUploadProgress();
-        WriteObject(new GradioApiEvent(job, client.Root.AbsoluteUri));
+        var handle = new GradioApiEvent(job, client.Root.AbsoluteUri);
+        WriteObject(AsJob ? GradioCallJob.Start(this, handle, (output, ct) => new ResultReader().ReadAsync(handle, output, ct)) : handle);
     }
 
     const int UploadActivity = 1;

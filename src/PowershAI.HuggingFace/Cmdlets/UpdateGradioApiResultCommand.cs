@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Infrastructure;
 using PowershAI.HuggingFace.Objects;
@@ -42,6 +43,7 @@ public sealed class UpdateGradioApiResultCommand : AsyncCmdlet
         MaxHeartBeats = MaxHeartBeats,
         NoOutput = NoOutput,
         History = History,
-        Script = Script,
+        // The script runs on the pipeline thread, in order with the results.
+        Each = Script == null ? null : r => Post(() => Script.Invoke(new Hashtable { ["event"] = r, ["ApiEvent"] = ApiEvent })),
     }.Read(this, ApiEvent);
 }

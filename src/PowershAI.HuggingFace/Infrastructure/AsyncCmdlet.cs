@@ -94,7 +94,7 @@ public abstract class AsyncCmdlet : PSCmdlet
     static bool PassesThrough(Exception ex) => ex is RuntimeException and not (ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException);
 
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
-    protected void Post(Action write)
+    protected internal void Post(Action write)
     {
         _writes.Enqueue(write);
         _signal.Release();
@@ -106,16 +106,37 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// </summary>
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
-        var task = Task.Run(() => work(_stop.Token));
+        using var scope = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        var task = Task.Run(() => work(scope.Token));
         // Woken by a posted write or by the end of the work, never by polling: a poll interval
         // would add its length to every call and every streamed event.
         task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        while (!task.IsCompleted)
+        try
         {
-            _signal.Wait();
+            while (!task.IsCompleted)
+            {
+                _signal.Wait();
+                Drain();
+            }
             Drain();
         }
-        Drain();
+        catch
+        {
+            // A write failed (Select-Object -First downstream stops the pipeline, a -Script threw):
+            // the work is cancelled (a call's reader then cancels the job on the server) and
+            // what it still posts is dropped.
+            scope.Cancel();
+            try
+            {
+                task.Wait(TimeSpan.FromSeconds(10));
+            }
+            catch (AggregateException)
+            {
+                // The write's failure is the one to report.
+            }
+            while (_writes.TryDequeue(out _)) { }
+            throw;
+        }
         try
         {
             return task.GetAwaiter().GetResult();
@@ -154,27 +175,25 @@ public abstract class AsyncCmdlet : PSCmdlet
     }
 
     /// <summary>A progress sink for the core whose reports become Write-Progress on the pipeline thread.</summary>
-    protected IProgress<T> ProgressTo<T>(Action<T> write) => new PostedProgress<T>(this, write);
+    protected IProgress<T> ProgressTo<T>(Action<T> write) => new ThrottledProgress<T>(value => Post(() => write(value)));
 
-    sealed class PostedProgress<T> : IProgress<T>
+    /// <summary>This cmdlet's streams as a call's reader sees them: writes are posted to the pipeline thread.</summary>
+    internal ICallOutput Output => _output ??= new PostedOutput(this);
+
+    ICallOutput? _output;
+
+    sealed class PostedOutput : ICallOutput
     {
         readonly AsyncCmdlet _owner;
-        readonly Action<T> _write;
-        long _last;
 
-        public PostedProgress(AsyncCmdlet owner, Action<T> write)
-        {
-            _owner = owner;
-            _write = write;
-        }
+        public PostedOutput(AsyncCmdlet owner) => _owner = owner;
 
-        // Progress can come thousands of times a second; the host needs a few a second.
-        public void Report(T value)
-        {
-            var now = Environment.TickCount;
-            if (unchecked(now - Interlocked.Read(ref _last)) < 100) return;
-            Interlocked.Exchange(ref _last, now);
-            _owner.Post(() => _write(value));
-        }
+        public void Result(object? item) => _owner.Post(() => _owner.WriteObject(item));
+
+        public void Progress(ProgressRecord record) => _owner.Post(() => _owner.WriteProgress(record));
+
+        public void Warning(string text) => _owner.Post(() => _owner.WriteWarning(text));
+
+        public void Information(string text, string[] tags) => _owner.Post(() => _owner.WriteInformation(text, tags));
     }
 }

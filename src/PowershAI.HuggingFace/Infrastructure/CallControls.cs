@@ -36,6 +36,10 @@ sealed class CallControls
             (c, v) => c.MaxHeartBeats = AtLeastOne("MaxHeartBeats", v)),
         Declare<int>("MaxDurationSec", "Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default.",
             (c, v) => c.MaxDurationSec = AtLeastOne("MaxDurationSec", v)),
+        Declare<SwitchParameter>("AsJob", "Return a PowerShell job that reads the results in the background: Receive-Job gives them, Stop-Job cancels the call on the server.",
+            (c, v) => c.AsJob = v.IsPresent),
+        Declare<SwitchParameter>("Result", "Return only the final outputs: a single output as its value, several as one object with a property per output label. Files are downloaded as usual.",
+            (c, v) => c.Result = v.IsPresent),
     };
 
     static readonly Dictionary<string, Control> ByName = Declared.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -59,6 +63,8 @@ sealed class CallControls
     public bool NoDownload { get; private set; }
     public int? MaxHeartBeats { get; private set; }
     public int? MaxDurationSec { get; private set; }
+    public bool AsJob { get; private set; }
+    public bool Result { get; private set; }
 
     /// <summary>The declarations as the generator writes them, in order.</summary>
     public static IReadOnlyList<ControlParameter> ForGenerator { get; } =

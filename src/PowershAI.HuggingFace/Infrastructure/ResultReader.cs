@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Gradio;
 using PowershAI.HuggingFace.Objects;
@@ -9,11 +11,13 @@ using PowershAI.HuggingFace.Objects;
 namespace PowershAI.HuggingFace.Infrastructure;
 
 /// <summary>
-/// Reads a call's events for a cmdlet and writes one object per result event (generating,
-/// complete, error, heartbeat). Queue position and gr.Progress become progress bars, gr.Info
-/// information and gr.Warning warnings. An app error (gr.Error) ends the read with a failure
-/// carrying the app's text, and marks the call "error"; a stopped pipeline marks it "cancelled".
-/// Stops after -MaxHeartBeats heartbeats in a row (resumable); a stopped pipeline cancels the job.
+/// Reads a call's events and writes one object per result event (generating, complete, error,
+/// heartbeat) to an <see cref="ICallOutput"/>: a cmdlet's streams in the foreground, a job's with
+/// -AsJob, so both give the same objects. Queue position and gr.Progress become progress
+/// records, gr.Info information and gr.Warning warnings. An app error (gr.Error) ends the read
+/// with a failure carrying the app's text, and marks the call "error"; a cancelled read marks it
+/// "cancelled" and cancels the job on the server. Stops after -MaxHeartBeats heartbeats in a
+/// row (resumable). With <see cref="ResultOnly"/> it writes only the final outputs, unwrapped.
 /// </summary>
 sealed class ResultReader
 {
@@ -22,37 +26,46 @@ sealed class ResultReader
     public int? MaxHeartBeats { get; set; }
     public bool NoOutput { get; set; }
     public bool History { get; set; }
-    public ScriptBlock? Script { get; set; }
+
+    /// <summary>Called after each result is recorded (Update-GradioApiResult -Script posts it to the pipeline thread).</summary>
+    public Action<GradioApiEventResult>? Each { get; set; }
 
     /// <summary>Leave heartbeats out of the output (generated functions do).</summary>
     public bool SkipHeartbeats { get; set; }
 
+    /// <summary>Write only the call's final outputs, unwrapped (<see cref="FinalResult"/>), as gradio_client's predict returns them.</summary>
+    public bool ResultOnly { get; set; }
+
     /// <summary>Makes a result's data instead of the plain conversion (to download file outputs, say).</summary>
-    public Func<GradioEvent, object?>? MapData { get; set; }
+    public Func<GradioEvent, ICallOutput, CancellationToken, Task<object?>>? MapData { get; set; }
 
     /// <summary>Adds to each result before it is written (the upstream pipeline, say).</summary>
     public Action<GradioApiEventResult>? Decorate { get; set; }
 
-    public void Read(AsyncCmdlet cmdlet, GradioApiEvent handle)
+    /// <summary>Reads in the foreground: writes go to <paramref name="cmdlet"/>'s streams; Ctrl+C cancels the job.</summary>
+    public void Read(AsyncCmdlet cmdlet, GradioApiEvent handle) => cmdlet.Await(ct => ReadAsync(handle, cmdlet.Output, ct));
+
+    public async Task<bool> ReadAsync(GradioApiEvent handle, ICallOutput output, CancellationToken ct)
     {
         var job = handle.Job;
         if (job.Finished && handle.LastQueryStatus is "complete" or "error" or "cancelled")
         {
-            cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} has already ended ({handle.Status}).");
-            return;
+            output.Warning($"The call {handle.EventId} to {handle.ApiName} has already ended ({handle.Status}).");
+            return false;
         }
         handle.LastQueryStatus = "running";
         var activity = $"Gradio {handle.ApiName}";
         var heartbeats = 0;
+        object? last = null;
         try
         {
             while (true)
             {
-                var e = cmdlet.Await(ct => job.ReadAsync(ct));
+                var e = await job.ReadAsync(ct).ConfigureAwait(false);
                 if (e == null) break;
                 if (!IsResult(e.Kind))
                 {
-                    Report(cmdlet, e, activity);
+                    Report(output, e, activity);
                     continue;
                 }
                 // An app's error ends the call as a failure; it is never written as a result.
@@ -60,14 +73,14 @@ sealed class ResultReader
                 if (e.Cancelled)
                 {
                     End(handle, "cancelled", null);
-                    cmdlet.WriteWarning($"The call {handle.EventId} to {handle.ApiName} was cancelled.");
+                    output.Warning($"The call {handle.EventId} to {handle.ApiName} was cancelled.");
                     break;
                 }
-                var data = MapData != null ? MapData(e) : PSJson.ToPS(e.Data);
+                var data = MapData != null ? await MapData(e, output, ct).ConfigureAwait(false) : PSJson.ToPS(e.Data);
                 var result = new GradioApiEventResult(++handle.LastEventNum, Name(e.Kind), data);
                 Decorate?.Invoke(result);
                 var heartbeat = e.Kind == GradioEventKind.Heartbeat;
-                if (!NoOutput && !(heartbeat && SkipHeartbeats)) cmdlet.WriteObject(result);
+                if (!NoOutput && !ResultOnly && !(heartbeat && SkipHeartbeats)) output.Result(result);
                 if (heartbeat)
                 {
                     if (MaxHeartBeats is int max && ++heartbeats >= max)
@@ -80,6 +93,8 @@ sealed class ResultReader
                 else
                 {
                     heartbeats = 0;
+                    // A generator's last event may carry no data; its result is then the last it yielded.
+                    if (data != null) last = data;
                 }
                 if (History)
                 {
@@ -87,32 +102,34 @@ sealed class ResultReader
                     if (result.Data != null) handle.Data.Add(result.Data);
                 }
                 handle.Status = result.Event;
-                Script?.Invoke(new Hashtable { ["event"] = result, ["ApiEvent"] = handle });
+                Each?.Invoke(result);
                 if (e.IsTerminal)
                 {
                     End(handle, "complete", null);
+                    if (ResultOnly && !NoOutput) FinalResult.Write(output, handle.Job.Endpoint, last);
                     break;
                 }
             }
+            return handle.LastQueryStatus == "complete";
         }
-        catch (PipelineStoppedException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Ctrl+C, or Select-Object -First downstream: the user wants no more, so the server can stop too.
+            // Ctrl+C, Select-Object -First downstream, Stop-Job: the reader wants no more, so the server can stop too.
             if (!job.Finished)
             {
-                job.CancelAsync().Wait(TimeSpan.FromSeconds(3));
+                await job.CancelAsync().ConfigureAwait(false);
                 End(handle, "cancelled", null);
             }
             throw;
         }
-        catch (Exception ex) when (ex is not RuntimeException)
+        catch (Exception ex)
         {
             End(handle, "error", ex.Message);
             throw;
         }
         finally
         {
-            cmdlet.WriteProgress(Progress.Completed(ProgressActivity, activity));
+            output.Progress(Progress.Completed(ProgressActivity, activity));
         }
     }
 
@@ -123,7 +140,7 @@ sealed class ResultReader
         if (error != null) handle.Error = error;
     }
 
-    static void Report(Cmdlet cmdlet, GradioEvent e, string activity)
+    static void Report(ICallOutput output, GradioEvent e, string activity)
     {
         switch (e.Kind)
         {
@@ -131,10 +148,10 @@ sealed class ResultReader
                 var where = e.Rank is int rank ? $"In queue: position {rank + 1}" + (e.QueueSize is int size ? $" of {size}" : "") : "In queue";
                 var record = new ProgressRecord(ProgressActivity, activity, where);
                 if (e.Eta is double eta && eta >= 0) record.SecondsRemaining = (int)Math.Ceiling(eta);
-                cmdlet.WriteProgress(record);
+                output.Progress(record);
                 break;
             case GradioEventKind.Started:
-                cmdlet.WriteProgress(new ProgressRecord(ProgressActivity, activity, "Running"));
+                output.Progress(new ProgressRecord(ProgressActivity, activity, "Running"));
                 break;
             case GradioEventKind.Progress:
                 var unit = e.Progress?.LastOrDefault();
@@ -142,11 +159,11 @@ sealed class ResultReader
                 var bar = new ProgressRecord(ProgressActivity, activity, status);
                 if (unit?.Progress is double p) bar.PercentComplete = (int)Math.Max(0, Math.Min(100, p * 100));
                 else if (unit?.Index is int idx && unit.Length is int len && len > 0) bar.PercentComplete = Math.Min(100, idx * 100 / len);
-                cmdlet.WriteProgress(bar);
+                output.Progress(bar);
                 break;
             case GradioEventKind.Log:
-                if (string.Equals(e.Level, "warning", StringComparison.OrdinalIgnoreCase)) cmdlet.WriteWarning(e.Message ?? "");
-                else cmdlet.WriteInformation(e.Message ?? "", new[] { "Gradio", e.Level ?? "info" });
+                if (string.Equals(e.Level, "warning", StringComparison.OrdinalIgnoreCase)) output.Warning(e.Message ?? "");
+                else output.Information(e.Message ?? "", new[] { "Gradio", e.Level ?? "info" });
                 break;
         }
     }

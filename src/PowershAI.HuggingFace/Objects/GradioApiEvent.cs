@@ -51,5 +51,12 @@ public sealed class GradioApiEvent
     /// <summary>What was sent (method, url, endpoint); kept for PowershAI scripts that read it.</summary>
     public Hashtable Req { get; }
 
+    /// <summary>Marks the call cancelled (Stop-GradioApi).</summary>
+    internal void Cancelled()
+    {
+        Status = "cancelled";
+        LastQueryStatus = "cancelled";
+    }
+
     public override string ToString() => $"{ApiName} {EventId} ({Status ?? "submitted"})";
 }
