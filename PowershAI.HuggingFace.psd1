@@ -54,10 +54,13 @@
         'Restart-HuggingFaceSpace'
         'Suspend-HuggingFaceSpace'
         'Invoke-HuggingFaceInferenceApi'
+        'Get-HuggingFaceRepoFile'
+        'Save-HuggingFaceFile'
     )
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
-        'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference'
+        'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference',
+        'Get-HfRepoFile', 'Save-HfFile'
     )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')
