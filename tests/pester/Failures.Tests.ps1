@@ -166,6 +166,8 @@ Describe 'every exported cmdlet reports a classified error' {
             'Restart-HuggingFaceSpace'             = { Restart-HuggingFaceSpace 'bad id!' -Confirm:$false }
             'Suspend-HuggingFaceSpace'             = { Suspend-HuggingFaceSpace 'bad id!' -Confirm:$false }
             'Invoke-HuggingFaceInferenceApi'       = { Invoke-HuggingFaceInferenceApi some/model 'hello' }
+            'Get-HuggingFaceRepoFile'              = { Get-HuggingFaceRepoFile 'bad id!' }
+            'Save-HuggingFaceFile'                 = { Save-HuggingFaceFile 'bad id!' config.json -CacheDir $HfHome }
         }
     }
 
@@ -186,7 +188,7 @@ Describe 'every exported cmdlet reports a classified error' {
         'Remove-GradioSessionApiProxyFunction', 'Invoke-HuggingFaceHub', 'Get-HuggingFaceModel', 'Find-HuggingFaceModel',
         'Get-HuggingFaceDataset', 'Find-HuggingFaceDataset', 'Get-HuggingFaceWhoami', 'Set-HuggingFaceToken', 'Get-HuggingFaceSpace',
         'Connect-HuggingFaceSpaceGradio', 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace',
-        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi'
+        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile'
     ) {
         $name = $_
         $caught = $null
