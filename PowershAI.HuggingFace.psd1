@@ -56,11 +56,13 @@
         'Invoke-HuggingFaceInferenceApi'
         'Get-HuggingFaceRepoFile'
         'Save-HuggingFaceFile'
+        'New-HuggingFaceRepo'
+        'Remove-HuggingFaceRepo'
     )
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
         'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference',
-        'Get-HfRepoFile', 'Save-HfFile'
+        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo'
     )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')

@@ -16,6 +16,8 @@ internal static class Router
         {
             case ["api", "whoami-v2"] when get:
                 return WhoamiRoutes.WhoamiAsync(call);
+            case ["api", "repos", "create" or "delete"]:
+                return RepoManagementRoutes.HandleAsync(call, call.Segments[2]);
             case ["api", var collection] when get && RepoAccess.TypeOf(collection) is { } type:
                 return ListingRoutes.ListAsync(call, type);
             case ["api", "spaces", "by-subdomain", var subdomain] when get:

@@ -168,6 +168,8 @@ Describe 'every exported cmdlet reports a classified error' {
             'Invoke-HuggingFaceInferenceApi'       = { Invoke-HuggingFaceInferenceApi some/model 'hello' }
             'Get-HuggingFaceRepoFile'              = { Get-HuggingFaceRepoFile 'bad id!' }
             'Save-HuggingFaceFile'                 = { Save-HuggingFaceFile 'bad id!' config.json -CacheDir $HfHome }
+            'New-HuggingFaceRepo'                  = { New-HuggingFaceRepo 'bad id!' -Confirm:$false }
+            'Remove-HuggingFaceRepo'               = { Remove-HuggingFaceRepo 'bad id!' -Confirm:$false }
         }
     }
 
@@ -188,7 +190,8 @@ Describe 'every exported cmdlet reports a classified error' {
         'Remove-GradioSessionApiProxyFunction', 'Invoke-HuggingFaceHub', 'Get-HuggingFaceModel', 'Find-HuggingFaceModel',
         'Get-HuggingFaceDataset', 'Find-HuggingFaceDataset', 'Get-HuggingFaceWhoami', 'Set-HuggingFaceToken', 'Get-HuggingFaceSpace',
         'Connect-HuggingFaceSpaceGradio', 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace',
-        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile'
+        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile',
+        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo'
     ) {
         $name = $_
         $caught = $null

@@ -153,3 +153,28 @@ Describe 'Downloading into the cache' {
         } finally { $env:HF_TOKEN = 'hf_alicetoken000000000000000000000000' }
     }
 }
+
+Describe 'Creating and deleting repos' {
+    It 'creates a private dataset and a Space, and deletes them after -WhatIf changed nothing' {
+        $data = New-HuggingFaceRepo alice/pester-data -RepoType Dataset -Private -Confirm:$false
+        $data.name | Should -Be 'alice/pester-data'
+        $data.url | Should -BeLike '*/datasets/alice/pester-data'
+        (Get-HfDataset alice/pester-data).private | Should -BeTrue
+        $space = New-HfRepo alice/pester-app -RepoType Space -SpaceSdk gradio
+        (Get-HfSpace alice/pester-app -NoGradioSession).sdk | Should -Be 'gradio'
+
+        Remove-HfRepo alice/pester-data -RepoType Dataset -WhatIf
+        (Get-HfDataset alice/pester-data).id | Should -Be 'alice/pester-data'
+
+        Remove-HuggingFaceRepo alice/pester-data -RepoType Dataset -Confirm:$false
+        $space | Remove-HfRepo -Confirm:$false   # Repo and RepoType bind by name
+        { Get-HfDataset alice/pester-data } | Should -Throw -ErrorId 'HuggingFaceRepoNotFound,*'
+        { Get-HfSpace alice/pester-app -NoGradioSession } | Should -Throw -ErrorId 'HuggingFaceRepoNotFound,*'
+    }
+
+    It 'refuses an existing repo, a Space without an SDK, and a missing repo, each with its error' {
+        { New-HfRepo acme/tiny-gpt } | Should -Throw -ErrorId 'HuggingFaceConflict,PowershAI.HuggingFace.Cmdlets.Hub.NewHuggingFaceRepoCommand'
+        { New-HfRepo alice/no-sdk -RepoType Space } | Should -Throw -ErrorId 'HuggingFaceInvalidArgument,*'
+        { Remove-HfRepo alice/never-made -Confirm:$false } | Should -Throw -ErrorId 'HuggingFaceRepoNotFound,*'
+    }
+}
