@@ -58,11 +58,12 @@
         'Save-HuggingFaceFile'
         'New-HuggingFaceRepo'
         'Remove-HuggingFaceRepo'
+        'Send-HuggingFaceFile'
     )
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
         'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference',
-        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo'
+        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo', 'Send-HfFile'
     )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')

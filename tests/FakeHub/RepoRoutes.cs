@@ -25,6 +25,9 @@ internal static class RepoRoutes
             case ["revision", var rev] when HttpMethods.IsGet(method):
                 await InfoAsync(call, repo, rev);
                 return;
+            case ["preupload" or "commit", var rev] when HttpMethods.IsPost(method):
+                await CommitRoutes.HandleAsync(call, repo, rest[0], rev);
+                return;
             case ["tree", var rev, ..] when HttpMethods.IsGet(method):
                 await TreeRoutes.ListAsync(call, repo, rev, string.Join('/', rest[2..]));
                 return;

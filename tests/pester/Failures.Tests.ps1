@@ -170,6 +170,7 @@ Describe 'every exported cmdlet reports a classified error' {
             'Save-HuggingFaceFile'                 = { Save-HuggingFaceFile 'bad id!' config.json -CacheDir $HfHome }
             'New-HuggingFaceRepo'                  = { New-HuggingFaceRepo 'bad id!' -Confirm:$false }
             'Remove-HuggingFaceRepo'               = { Remove-HuggingFaceRepo 'bad id!' -Confirm:$false }
+            'Send-HuggingFaceFile'                 = { Send-HuggingFaceFile 'bad id!' $Existing -Confirm:$false }
         }
     }
 
@@ -191,7 +192,7 @@ Describe 'every exported cmdlet reports a classified error' {
         'Get-HuggingFaceDataset', 'Find-HuggingFaceDataset', 'Get-HuggingFaceWhoami', 'Set-HuggingFaceToken', 'Get-HuggingFaceSpace',
         'Connect-HuggingFaceSpaceGradio', 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace',
         'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile',
-        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo'
+        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo', 'Send-HuggingFaceFile'
     ) {
         $name = $_
         $caught = $null

@@ -7,6 +7,8 @@ BeforeAll {
     $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
                 else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
     Import-Module $manifest -Force
+    # No session token or Space hosts left by other test files: the token here is HF_TOKEN's.
+    [PowershAI.HuggingFace.ModuleState]::Reset()
     $script:Saved = @{}
     foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HUB_OFFLINE') {
         $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
@@ -144,13 +146,10 @@ Describe 'Downloading into the cache' {
     }
 
     It 'reports a gated repo''s files with their error, one per file' {
-        $env:HF_TOKEN = 'hf_readonly00000000000000000000000000'
-        try {
-            $errors = $null
-            $null = Save-HfFile contoso/gated-llm -CacheDir (New-Cache gated) -ErrorVariable errors -ErrorAction SilentlyContinue
-            $errors.Count | Should -BeGreaterThan 1
-            $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'HuggingFaceGatedRepo,*' }
-        } finally { $env:HF_TOKEN = 'hf_alicetoken000000000000000000000000' }
+        $errors = $null
+        $null = Save-HfFile contoso/gated-llm -CacheDir (New-Cache gated) -Token 'hf_readonly00000000000000000000000000' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -BeGreaterThan 1
+        $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'HuggingFaceGatedRepo,*' }
     }
 }
 
@@ -176,5 +175,42 @@ Describe 'Creating and deleting repos' {
         { New-HfRepo acme/tiny-gpt } | Should -Throw -ErrorId 'HuggingFaceConflict,PowershAI.HuggingFace.Cmdlets.Hub.NewHuggingFaceRepoCommand'
         { New-HfRepo alice/no-sdk -RepoType Space } | Should -Throw -ErrorId 'HuggingFaceInvalidArgument,*'
         { Remove-HfRepo alice/never-made -Confirm:$false } | Should -Throw -ErrorId 'HuggingFaceRepoNotFound,*'
+    }
+}
+
+Describe 'Uploading files' {
+    It 'uploads a folder with one large file through LFS in one commit, and a second upload sends nothing' {
+        $folder = Join-Path $Root 'upload'
+        $null = New-Item -ItemType Directory -Force "$folder/weights"
+        Set-Content "$folder/config.json" '{"hidden_size": 64}'
+        $weights = [byte[]]::new(30000); (New-Object Random 7).NextBytes($weights)
+        [IO.File]::WriteAllBytes("$folder/weights/model.safetensors", $weights)
+        $null = New-HfRepo alice/pester-upload
+
+        $first = Send-HuggingFaceFile alice/pester-upload $folder -Message 'Add a model' -Confirm:$false -Verbose 4>&1
+        $result = $first | Where-Object { $_ -is [PowershAI.HuggingFace.Core.Hub.HubCommitResult] }
+        $result.CommitOid | Should -Match '^[0-9a-f]{40}$'
+        $result.Sent | Should -Be @('config.json', 'weights/model.safetensors')
+        # The LFS content went to the storage host (the CDN, localhost), which refuses any token.
+        @($first | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^PUT $([regex]::Escape($HubServer.Cdn))\S+$" }).Count | Should -Be 1
+
+        $listed = @(Get-HfRepoFile alice/pester-upload -Recurse)
+        ($listed | Where-Object Path -eq 'weights/model.safetensors').Lfs | Should -BeTrue
+        $copy = Save-HfFile alice/pester-upload weights/model.safetensors -CacheDir (New-Cache uploaded)
+        (Get-FileHash $copy.FullName).Hash | Should -Be (Get-FileHash "$folder/weights/model.safetensors").Hash
+
+        $second = Send-HfFile alice/pester-upload $folder -Confirm:$false -Verbose 4>&1
+        $again = $second | Where-Object { $_ -is [PowershAI.HuggingFace.Core.Hub.HubCommitResult] }
+        $again.CommitOid | Should -BeNullOrEmpty
+        $again.Unchanged.Count | Should -Be 2
+        @($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(PUT|POST) \S+$' }).Message |
+            Should -Be @("POST $env:HF_ENDPOINT/api/models/alice/pester-upload/preupload/main")
+        Remove-HfRepo alice/pester-upload -Confirm:$false
+    }
+
+    It 'needs a write token' {
+        Set-Content (Join-Path $Root 'x.txt') 'x'
+        { Send-HfFile acme/tiny-gpt (Join-Path $Root 'x.txt') -Token 'hf_readonly00000000000000000000000000' -Confirm:$false } |
+            Should -Throw -ErrorId 'HuggingFaceForbidden,PowershAI.HuggingFace.Cmdlets.Hub.SendHuggingFaceFileCommand'
     }
 }
