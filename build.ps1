@@ -46,7 +46,7 @@ $FakeGradioProject = Join-Path $RepoRoot 'tests/FakeGradio'
 $XunitProject = Join-Path $RepoRoot "tests/$ModuleName.Core.Tests"
 $PesterVersion = '5.7.1'
 # Upper bounds for whole test runs, so a hung test ends CI instead of eating its budget.
-$PesterTimeoutSec = 600
+$PesterTimeoutSec = 1500   # about 7 min on a quiet 2-core machine; a loaded one takes twice that
 $XunitHangTimeout = '5m'   # dotnet test --blame-hang-timeout: one test that hangs this long
 
 # Dependencies that ship beside the module DLLs. An explicit list, not "whatever publish

@@ -56,6 +56,15 @@ public sealed class FakeGradioOptions
     /// <summary>launch(auth=(user, password)).</summary>
     public (string User, string Password)? Auth { get; set; }
 
+    /// <summary>Serve https with a self-signed certificate made at start (a TLS front that clients must be told to trust).</summary>
+    public bool Https { get; set; }
+
+    /// <summary>
+    /// Requests sent to the server as a proxy (an absolute URL as the request target) must carry
+    /// these Basic proxy credentials, else 407. The server answers them as the app itself.
+    /// </summary>
+    public (string User, string Password)? ProxyAuth { get; set; }
+
     /// <summary>queue(max_size=N): a full queue answers 503 (4.10+) or sends queue_full (3.x, 4.0–4.8).</summary>
     public int? MaxQueueSize { get; set; }
 

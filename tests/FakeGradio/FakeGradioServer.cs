@@ -64,7 +64,8 @@ public sealed class FakeGradioServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(IPAddress.Loopback, options.Port); // never beyond loopback
+            // never beyond loopback
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => { if (options.Https) listen.UseHttps(SelfSigned.Create()); });
         });
         var app = builder.Build();
         context.Stopping = app.Lifetime.ApplicationStopping;
@@ -75,7 +76,7 @@ public sealed class FakeGradioServer : IAsyncDisposable
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}{mount}/");
+        var baseUrl = new Uri($"{(options.Https ? "https" : "http")}://127.0.0.1:{new Uri(address).Port}{mount}/");
         return new FakeGradioServer(app, context, baseUrl, uploadDirectory, requests);
     }
 
@@ -105,6 +106,7 @@ public sealed class FakeGradioServer : IAsyncDisposable
             ctx.Response.Headers.Server = "uvicorn";
             await next(ctx);
         });
+        app.Use((ctx, next) => ProxyGate.CheckAsync(ctx, next, server.Options));
         if (mount.Length > 0)
         {
             app.UsePathBase(mount);

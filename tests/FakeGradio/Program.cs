@@ -8,7 +8,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 /// <summary>
 /// Program mode, for demos without a genuine Gradio and for the Pester tests:
 /// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple|full|hostile|many[:N]] [--mount /app]
-///   [--auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
+///   [--auth user:pass] [--https] [--proxy-auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
 ///   [--max-queue-size N] [--faults MalformedSse,stalled-download,...] [--fault-size N] [--fault-count N]
 ///   [--stall-sec N] [--endless-sec N] [--lifetime-sec N]
 /// Prints "READY url=... profile=..." once listening and serves until killed, or until --lifetime-sec
@@ -64,6 +64,11 @@ public static class Program
                 case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--app": options.App = Next(); break;
                 case "--mount": options.MountPath = Next(); break;
+                case "--https": options.Https = true; break;
+                case "--proxy-auth":
+                    var proxyPair = Next().Split(':', 2);
+                    options.ProxyAuth = (proxyPair[0], proxyPair[1]);
+                    break;
                 case "--auth":
                     var pair = Next().Split(':', 2);
                     options.Auth = (pair[0], pair[1]);

@@ -5,8 +5,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = Get-TestModuleManifest
     $script:ConflictDir = Join-Path ([IO.Path]::GetTempPath()) "phf-conflict-$PID"
     $project = Join-Path $PSScriptRoot '../ConflictModule'
     $build = & dotnet build $project -c Release -o $ConflictDir --nologo 2>&1

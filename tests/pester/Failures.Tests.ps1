@@ -6,15 +6,12 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
     $script:Saved = @{}
     foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {

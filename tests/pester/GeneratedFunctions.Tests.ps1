@@ -4,15 +4,12 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = Get-TestModuleManifest
     Import-Module $Manifest -Force
 }
 
@@ -42,7 +39,7 @@ Describe 'Generated functions on Gradio 5.14.0 (genuine)' -Skip:(-not $HaveRealG
             $e = $null
             try { GfFileSize -Path (Join-Path $Work 'nope.bin') } catch { $e = $_ }
             $e | Should -Not -BeNullOrEmpty
-            $e.FullyQualifiedErrorId | Should -Be 'GradioFileError,GfFileSize'
+            $e.FullyQualifiedErrorId | Should -Be 'GradioFileNotFound,GfFileSize'
             $e.InvocationInfo.MyCommand.Name | Should -Be 'GfFileSize'
             $e.InvocationInfo.ScriptName | Should -Be $PSCommandPath
             $e.InvocationInfo.Line | Should -BeLike '*try { GfFileSize -Path*'

@@ -4,16 +4,13 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:ModuleManifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                             else { Join-Path $RepoRoot 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:ModuleManifest = Get-TestModuleManifest
     # 5.45.0's /config has a property named "" that only a hashtable can hold, so
     # Invoke-RestMethod hands it back as a string.
     function script:Get-RealGradioConfig($Server) {

@@ -3,9 +3,8 @@
 # about topic. The help comes from docs/cmdlets/*.md through build/help/Build-Help.ps1.
 
 BeforeDiscovery {
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
-    $module = Import-Module $manifest -PassThru -Force
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    $module = Import-Module (Get-TestModuleManifest) -PassThru -Force
     # Every command and alias the module exports (the manifest lists them explicitly).
     $script:HelpTargets = @(
         foreach ($c in $module.ExportedCommands.Values | Sort-Object Name) {
@@ -16,8 +15,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
+    $script:Manifest = Get-TestModuleManifest
     Import-Module $Manifest -Force
     $script:Common = [System.Management.Automation.Cmdlet]::CommonParameters
 

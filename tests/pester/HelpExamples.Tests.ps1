@@ -14,9 +14,7 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../build/help/HelpMarkdown.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Help examples skip: genuine Gradio is not available ($skipReason)." }
+    $script:HaveRealGradio = Test-RealGradioAvailable 'Help examples'
 
     $docs = Join-Path $PSScriptRoot '../../docs/cmdlets'
     $script:Examples = @(
@@ -33,8 +31,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = Get-TestModuleManifest
     $script:Manifest = (Resolve-Path $Manifest).Path
     Import-Module $Manifest -Force
     $script:ExampleTimeoutSec = 120

@@ -3,15 +3,12 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
     $script:Alice = 'hf_alicetoken000000000000000000000000'
     $script:Saved = @{}

@@ -76,7 +76,7 @@ Describe 'Downloading into the cache' {
         $null = New-Item -ItemType Directory "$folder/blobs", "$folder/snapshots/$commit", "$folder/refs"
         Invoke-WebRequest "$env:HF_ENDPOINT/acme/tiny-gpt/resolve/main/config.json" -OutFile "$folder/blobs/$blobId"
         $null = New-Item -ItemType SymbolicLink -Path "$folder/snapshots/$commit/config.json" -Target "../../blobs/$blobId"
-        Set-Content -NoNewline "$folder/refs/main" $commit
+        Set-Content -NoNewline -LiteralPath "$folder/refs/main" -Value $commit
 
         $verbose = Save-HfFile acme/tiny-gpt config.json -CacheDir $cache -Verbose 4>&1
         $file = $verbose | Where-Object { $_ -is [System.IO.FileInfo] }
@@ -88,7 +88,13 @@ Describe 'Downloading into the cache' {
         try {
             $env:HF_ENDPOINT = 'http://127.0.0.1:9'
             (Save-HfFile acme/tiny-gpt config.json -Revision $commit -CacheDir $cache).FullName | Should -Be $file.FullName
-        } finally { $env:HF_ENDPOINT = $endpoint }
+            # Offline, main is read from the hand-written refs/main.
+            $env:HF_HUB_OFFLINE = '1'
+            (Save-HfFile acme/tiny-gpt config.json -CacheDir $cache).FullName | Should -Be $file.FullName
+        } finally {
+            $env:HF_ENDPOINT = $endpoint
+            $env:HF_HUB_OFFLINE = $null
+        }
     }
 
     It 'resumes an interrupted download from its .incomplete file' {
@@ -131,7 +137,7 @@ Describe 'Downloading into the cache' {
             (Save-HfFile acme/tiny-gpt config.json -CacheDir $cache).Name | Should -Be 'config.json'
             @(Save-HfFile acme/tiny-gpt -CacheDir $cache).Name | Should -Be @('config.json')
             { Save-HfFile acme/tiny-gpt README.md -CacheDir $cache } |
-                Should -Throw -ErrorId 'HuggingFaceNotCached,PowershAI.HuggingFace.Cmdlets.Hub.SaveHuggingFaceFileCommand'
+                Should -Throw -ErrorId 'HuggingFaceOffline,PowershAI.HuggingFace.Cmdlets.Hub.SaveHuggingFaceFileCommand'
         } finally {
             $env:HF_HUB_OFFLINE = $null
             $env:HF_ENDPOINT = $endpoint

@@ -4,8 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $manifest = Get-TestModuleManifest
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "phf-package-$PID"
     $script:Package = & (Join-Path $PSScriptRoot '../../build/New-ModulePackage.ps1') -ModulePath (Split-Path $manifest -Parent) -OutputDirectory (Join-Path $Work 'repo')
     $script:Fake = Start-FakeGradio -Profile v5 -App simple

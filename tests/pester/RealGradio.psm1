@@ -24,6 +24,19 @@ function Get-RealGradioSkipReason {
     return $null
 }
 
+function Test-RealGradioAvailable([string] $What = 'Genuine Gradio tests') {
+    <# For a test file's BeforeDiscovery: whether genuine Gradio can run here; says why not when it cannot. #>
+    $reason = Get-RealGradioSkipReason
+    if ($reason) { Write-Host "$What skip: $reason." }
+    return -not $reason
+}
+
+function Get-TestModuleManifest {
+    <# The built module the tests import: $env:POWERSHAI_HF_MODULE (set by build.ps1 test), else out/ of this checkout. #>
+    if ($env:POWERSHAI_HF_MODULE) { return $env:POWERSHAI_HF_MODULE }
+    return Join-Path $script:RepoRoot 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1'
+}
+
 function Get-RealGradioRoot {
     <# The genuine-Gradio kit beside the repo (../shared/real-gradio), or $null when absent or unusable. #>
     if (Get-RealGradioSkipReason) { return $null }
@@ -262,5 +275,5 @@ function Stop-RealGradio {
 
 Set-Alias -Name Stop-FakeGradio -Value Stop-RealGradio
 
-Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
+Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Test-RealGradioAvailable, Get-TestModuleManifest, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
     Start-GradioPython, Stop-RealGradio, Get-FakeGradioPath -Alias Stop-FakeGradio

@@ -3,16 +3,13 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $skipReason = Get-RealGradioSkipReason
-    $script:HaveRealGradio = -not $skipReason
-    if ($skipReason) { Write-Host "Genuine Gradio tests skip: $skipReason." }
+    $script:HaveRealGradio = Test-RealGradioAvailable
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Png.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = Get-TestModuleManifest
     Import-Module $Manifest -Force
 }
 

@@ -23,7 +23,7 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 public sealed class GradioClient
 {
     const int MaxErrorBodyBytes = 64 * 1024;
-    static readonly RetryPolicy Retry = new();
+    static readonly RetryPolicy DefaultRetry = new();
 
     public GradioClient(GradioConnection connection, GradioClientOptions? options = null)
     {
@@ -37,12 +37,12 @@ public sealed class GradioClient
     public static GradioClient For(Uri root, GradioClientOptions? options = null)
     {
         options ??= new GradioClientOptions();
-        return new(ClientState.Current.Connections.For(root, options.Credential), options);
+        return new(ClientState.Current.Connections.For(root, options.Credential, options.Settings), options);
     }
 
     /// <summary>A client for a host that is not the app (files it links to elsewhere): no token, no login.</summary>
     public GradioClient Anonymous(Uri url) => For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"),
-        new GradioClientOptions { Timeout = Options.Timeout, Log = Options.Log });
+        new GradioClientOptions { Timeout = Options.Timeout, Log = Options.Log, Settings = Options.Settings, Retry = Options.Retry });
 
     public GradioConnection Connection { get; }
 
@@ -146,7 +146,7 @@ public sealed class GradioClient
         if (Options.BearerToken is { Length: > 0 } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
-    }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Retry }, ct).MapFailure(GradioFailure.FromTransport);
+    }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Options.Retry ?? DefaultRetry }, ct).MapFailure(GradioFailure.FromTransport);
 
     /// <summary>
     /// The events of a GET event stream, each message's data parsed as JSON (null when it is not

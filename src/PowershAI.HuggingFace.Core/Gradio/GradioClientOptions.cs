@@ -34,6 +34,12 @@ public sealed class GradioClientOptions
     /// <summary>Where this caller's HTTP exchanges are reported (the cmdlet's -Verbose and -Debug).</summary>
     public IHttpLog? Log { get; set; }
 
+    /// <summary>How the app is reached (certificate check, proxy, headers); part of the pooled connection's identity.</summary>
+    public ConnectionSettings Settings { get; set; } = ConnectionSettings.Default;
+
+    /// <summary>null = a 429 is waited out up to 3 tries; -MaximumRetryCount gives one that retries 5xx too.</summary>
+    public RetryPolicy? Retry { get; set; }
+
     /// <summary>The same settings reported to <paramref name="log"/> instead.</summary>
     public GradioClientOptions WithLog(IHttpLog? log) => new()
     {
@@ -42,5 +48,7 @@ public sealed class GradioClientOptions
         BearerToken = BearerToken,
         Credential = Credential,
         Log = log,
+        Settings = Settings,
+        Retry = Retry,
     };
 }

@@ -17,21 +17,24 @@ public sealed class GradioConnection
     readonly SemaphoreSlim _infoLock = new(1, 1);
     AppInfo? _info;
 
-    internal GradioConnection(Uri root, HttpMessageHandler? handler = null)
+    internal GradioConnection(Uri root, ConnectionSettings settings, HttpMessageHandler? handler = null)
     {
         Root = root;
         Cookies = new CookieContainer();
-        var http = handler == null ? HttpClients.Create(Cookies, followRedirects: true) : HttpClients.Create(handler);
-        Sender = new HttpSender(http, ClientState.Current.Secrets);
+        var http = handler == null ? HttpClients.Create(Cookies, followRedirects: true, settings) : HttpClients.Create(handler);
+        Sender = new HttpSender(http, ClientState.Current.Secrets, settings);
     }
 
-    /// <summary>The pooled connection for the app at <paramref name="url"/> (normalised to its root), without a login.</summary>
-    public static GradioConnection For(string url) => ClientState.Current.Connections.For(GradioUrl.NormalizeRoot(url), null);
+    /// <summary>The pooled connection for the app at <paramref name="url"/> (normalised to its root), without a login, with the default settings.</summary>
+    public static GradioConnection For(string url) => ClientState.Current.Connections.For(GradioUrl.NormalizeRoot(url), null, ConnectionSettings.Default);
 
     /// <summary>A connection outside the pool, over a caller's handler (tests).</summary>
-    public static GradioConnection CreateUnpooled(Uri root, HttpMessageHandler handler) => new(root, handler);
+    public static GradioConnection CreateUnpooled(Uri root, HttpMessageHandler handler) => new(root, ConnectionSettings.Default, handler);
 
     public Uri Root { get; }
+
+    /// <summary>How this connection reaches the app (certificate check, proxy, headers).</summary>
+    public ConnectionSettings Settings => Sender.Settings;
 
     internal HttpSender Sender { get; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 
@@ -8,14 +9,22 @@ public static class HttpClients
 {
     public static string UserAgent { get; } = "PowershAI.HuggingFace/" + typeof(HttpClients).Assembly.GetName().Version;
 
-    /// <summary>A client over a new handler; <paramref name="cookies"/> null sends no cookies, <paramref name="followRedirects"/> false leaves redirects to the caller.</summary>
-    public static HttpClient Create(CookieContainer? cookies, bool followRedirects) => Create(new HttpClientHandler
-    {
-        CookieContainer = cookies ?? new CookieContainer(),
-        UseCookies = cookies != null,
-        AllowAutoRedirect = followRedirects,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-    });
+    // Brotli is not in netstandard2.0's enum; the runtimes that can decompress it (.NET Core 3+) define it.
+    static readonly DecompressionMethods Decompression = DecompressionMethods.GZip | DecompressionMethods.Deflate
+        | (Enum.TryParse<DecompressionMethods>("Brotli", out var brotli) ? brotli : DecompressionMethods.None);
+
+    /// <summary>
+    /// A client over a new handler shaped by <paramref name="settings"/>; <paramref name="cookies"/>
+    /// null sends no cookies, <paramref name="followRedirects"/> false leaves redirects to the caller.
+    /// </summary>
+    public static HttpClient Create(CookieContainer? cookies, bool followRedirects, ConnectionSettings? settings = null) =>
+        Create((settings ?? ConnectionSettings.Default).Apply(new HttpClientHandler
+        {
+            CookieContainer = cookies ?? new CookieContainer(),
+            UseCookies = cookies != null,
+            AllowAutoRedirect = followRedirects,
+            AutomaticDecompression = Decompression,
+        }));
 
     /// <summary>A client over a caller's handler (tests).</summary>
     public static HttpClient Create(HttpMessageHandler handler)

@@ -22,13 +22,17 @@ using Header = KeyValuePair<string, IEnumerable<string>>;
 /// </summary>
 public sealed class HttpSender
 {
-    public HttpSender(HttpClient http, SecretRegistry secrets)
+    public HttpSender(HttpClient http, SecretRegistry secrets, ConnectionSettings? settings = null)
     {
         Http = http;
         Secrets = secrets;
+        Settings = settings ?? ConnectionSettings.Default;
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>What the client was built with; its extra headers go on every request.</summary>
+    public ConnectionSettings Settings { get; }
 
     public SecretRegistry Secrets { get; }
 
@@ -39,6 +43,7 @@ public sealed class HttpSender
         for (var attempt = 1; ; attempt++)
         {
             using var request = make();
+            Settings.Decorate(request, Secrets);
             var label = $"{request.Method} {Secrets.Redact(request.RequestUri?.ToString())}";
             Secrets.AddFrom(request);
             options.Log?.Verbose(label);

@@ -56,7 +56,7 @@ public sealed class SecretRegistry
     /// <summary>A header value as it may be logged: credentials and cookies never, anything else redacted.</summary>
     public string ForLog(string name, string value) => IsSensitive(name) ? Mask : Redact(value);
 
-    static bool IsSensitive(string name) =>
+    internal static bool IsSensitive(string name) =>
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)

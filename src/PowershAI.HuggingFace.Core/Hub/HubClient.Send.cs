@@ -47,11 +47,13 @@ public sealed partial class HubClient
     /// </summary>
     async Task<(HttpResponseMessage Response, bool TokenSent)> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string accept, string what, TimeSpan timeout, CancellationToken ct, Action<HttpRequestMessage>? prepare = null, bool stayOnOrigin = false)
     {
+        if (HubEndpoint.Offline)
+            throw new HubException(HubErrorKind.Offline, $"{what}: HF_HUB_OFFLINE is set, so nothing is sent to {url.GetLeftPart(UriPartial.Authority)}.") { Url = url.ToString() };
         var carry = Token.HasValue && MayReceiveToken(url);
         for (var hop = 0; ; hop++)
         {
             var (m, u, c, withToken) = (method, url, content, carry);
-            var response = await ClientState.Current.Hub.Sender.SendAsync(() =>
+            var response = await ClientState.Current.Hub.SenderFor(Options.Settings).SendAsync(() =>
             {
                 var request = new HttpRequestMessage(m, u) { Content = c?.Invoke() };
                 request.Headers.Accept.ParseAdd(accept);

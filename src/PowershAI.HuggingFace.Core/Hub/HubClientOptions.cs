@@ -8,6 +8,9 @@ public sealed class HubClientOptions
     /// <summary>Where this caller's HTTP exchanges are reported (the cmdlet's -Verbose and -Debug).</summary>
     public Http.IHttpLog? Log { get; set; }
 
+    /// <summary>How the Hub is reached (certificate check, proxy, headers).</summary>
+    public Http.ConnectionSettings Settings { get; set; } = Http.ConnectionSettings.Default;
+
     /// <summary>null = <see cref="HubEndpoint.Current"/>.</summary>
     public Uri? Endpoint { get; set; }
 

@@ -9,19 +9,23 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// <summary>
 /// What the Hub side shares in a process (owned by <see cref="ClientState"/>): the session token
 /// of Set-HuggingFaceToken, the Space hosts the Hub reported (which may receive the token),
-/// the endpoint settings, and the sender over the one HttpClient for the Hub, the router and Spaces.
+/// the endpoint settings, and the senders (one HttpClient per connection settings) for the Hub, the router and Spaces.
 /// </summary>
 public sealed class HubContext
 {
     readonly object _tokenGate = new();
-    readonly Lazy<HttpSender> _sender;
+    readonly SecretRegistry _secrets;
+    readonly ConcurrentDictionary<string, Lazy<HttpSender>> _senders = new(StringComparer.Ordinal);
     SecureString? _sessionToken;
 
-    public HubContext(SecretRegistry secrets) =>
-        // Redirects are followed by HubClient, which decides on every hop whether the token goes along.
-        _sender = new Lazy<HttpSender>(() => new HttpSender(HttpClients.Create(cookies: null, followRedirects: false), secrets), LazyThreadSafetyMode.ExecutionAndPublication);
+    public HubContext(SecretRegistry secrets) => _secrets = secrets;
 
-    internal HttpSender Sender => _sender.Value;
+    /// <summary>The sender over the one HttpClient for these connection settings (one per proxy, certificate check, header set).</summary>
+    internal HttpSender SenderFor(ConnectionSettings settings) =>
+        _senders.GetOrAdd(settings.Identity, _ => new Lazy<HttpSender>(
+            // Redirects are followed by HubClient, which decides on every hop whether the token goes along.
+            () => new HttpSender(HttpClients.Create(cookies: null, followRedirects: false, settings), _secrets, settings),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>A module setting for the Hub endpoint; null = HF_ENDPOINT, else the public Hub.</summary>
     public string? EndpointOverride { get; set; }

@@ -15,16 +15,12 @@ public sealed class HubDownloadOptions
     public bool Force { get; set; }
 
     /// <summary>Use the cache only, never the network; defaults to HF_HUB_OFFLINE.</summary>
-    public bool Offline { get; set; } = OfflineByEnvironment;
+    public bool Offline { get; set; } = HubEndpoint.Offline;
 
     /// <summary>Files downloaded at the same time.</summary>
     public int ThrottleLimit { get; set; } = 8;
 
     public IProgress<HubDownloadProgress>? Progress { get; set; }
-
-    /// <summary>HF_HUB_OFFLINE set to 1, ON, YES or TRUE (any case), as huggingface_hub reads it.</summary>
-    public static bool OfflineByEnvironment =>
-        (Environment.GetEnvironmentVariable("HF_HUB_OFFLINE") ?? "").Trim().ToUpperInvariant() is "1" or "ON" or "YES" or "TRUE";
 }
 
 /// <summary>One step of a download: the file's bytes so far and the whole batch's.</summary>

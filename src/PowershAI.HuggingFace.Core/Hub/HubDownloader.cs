@@ -58,8 +58,8 @@ public sealed class HubDownloader
         string folder;
         if (_options.LocalDir != null) folder = _options.LocalDir;
         else if (Cache.CommitOf(type, id, revision) is { } commit) folder = Cache.SnapshotFolder(type, id, commit);
-        else throw NotCached(id, revision, null);
-        if (!Directory.Exists(folder)) throw NotCached(id, revision, null);
+        else throw NotInCache(id, revision, null);
+        if (!Directory.Exists(folder)) throw NotInCache(id, revision, null);
         var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => f.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/'))
@@ -103,7 +103,7 @@ public sealed class HubDownloader
     async Task<string> ToCacheAsync(HubRepoType type, string id, string revision, string path, Action<long, long?> progress, CancellationToken ct)
     {
         if (!_options.Force && HubCache.IsCommit(revision) && Cache.Find(type, id, revision, path) is { } atCommit) return atCommit;
-        if (_options.Offline) return Cache.Find(type, id, revision, path) ?? throw NotCached(id, revision, path);
+        if (_options.Offline) return Cache.Find(type, id, revision, path) ?? throw NotInCache(id, revision, path);
 
         FileMetadata meta;
         try
@@ -136,7 +136,7 @@ public sealed class HubDownloader
     {
         var known = local.Read();
         if (!_options.Force && HubCache.IsCommit(revision) && known?.Commit == revision) return local.Target;
-        if (_options.Offline) return File.Exists(local.Target) ? local.Target : throw NotCached(id, revision, path);
+        if (_options.Offline) return File.Exists(local.Target) ? local.Target : throw NotInCache(id, revision, path);
 
         var meta = await _hub.GetFileMetadataAsync(type, id, revision, path, ct).ConfigureAwait(false);
         if (!_options.Force && known?.ETag == meta.ETag)
@@ -152,8 +152,8 @@ public sealed class HubDownloader
 
     Action Waiting(string path) => () => _hub.Options.Log?.Verbose($"Another download of {path} holds its lock; waiting for it to finish.");
 
-    static HubException NotCached(string id, string revision, string? path) =>
-        new(HubErrorKind.NotCached, $"Offline mode (HF_HUB_OFFLINE) is on and the cache has no {(path == null ? "snapshot" : path)} of {id} at {revision}.") { RepoId = id };
+    static HubException NotInCache(string id, string revision, string? path) =>
+        new(HubErrorKind.Offline, $"Offline (HF_HUB_OFFLINE or -Offline), and the cache has no {(path == null ? "snapshot" : path)} of {id} at {revision}.") { RepoId = id };
 
     /// <summary>Counts a batch's bytes and files for the progress reports; safe from several downloads at once.</summary>
     sealed class Tally

@@ -3,9 +3,10 @@ using System;
 namespace PowershAI.HuggingFace.Core.Hub;
 
 /// <summary>
-/// Where the Hub and the inference router are. A module setting wins over the environment
-/// (HF_ENDPOINT, HF_INFERENCE_ENDPOINT), which wins over the public defaults. Read on every
-/// use, so a changed setting or variable applies to the next client.
+/// Where the Hub and the inference router are, and huggingface_hub's switches (HF_HUB_OFFLINE,
+/// HF_HUB_DISABLE_IMPLICIT_TOKEN). A module setting wins over the environment (HF_ENDPOINT,
+/// HF_INFERENCE_ENDPOINT), which wins over the public defaults. Read on every use, so a changed
+/// setting or variable applies to the next client.
 /// </summary>
 public static class HubEndpoint
 {
@@ -30,6 +31,15 @@ public static class HubEndpoint
 
     /// <summary>The OpenAI-compatible base (…/v1): chat completions are under it.</summary>
     public static Uri Router => Parse(RouterOverride ?? Environment("HF_INFERENCE_ENDPOINT") ?? DefaultRouter, "inference router endpoint");
+
+    /// <summary>HF_HUB_OFFLINE: no request reaches the Hub, the router or a Space (huggingface_hub's meaning).</summary>
+    public static bool Offline => IsTrue("HF_HUB_OFFLINE");
+
+    /// <summary>HF_HUB_DISABLE_IMPLICIT_TOKEN: a token from the environment or the token file is not sent; only one given (-Token, Set-HuggingFaceToken).</summary>
+    public static bool ImplicitTokenDisabled => IsTrue("HF_HUB_DISABLE_IMPLICIT_TOKEN");
+
+    /// <summary>huggingface_hub's reading of a boolean variable: 1, ON, YES or TRUE, in any case.</summary>
+    static bool IsTrue(string name) => Environment(name)?.ToUpperInvariant() is "1" or "ON" or "YES" or "TRUE";
 
     /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, whose own path (a mirror's prefix, /v1) is kept.</summary>
     public static Uri Join(Uri baseUri, string path) => new(baseUri.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));

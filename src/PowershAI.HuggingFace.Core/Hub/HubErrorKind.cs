@@ -45,8 +45,8 @@ public enum HubErrorKind
     ResponseTooLarge,
     /// <summary>The token file could not be read or written.</summary>
     TokenFile,
+    /// <summary>HF_HUB_OFFLINE is set, and the answer needs the network.</summary>
+    Offline,
     /// <summary>A downloaded file's size or sha256 is not what the Hub announced; nothing was put in the cache.</summary>
     IntegrityCheckFailed,
-    /// <summary>Offline (HF_HUB_OFFLINE), and the cache does not have the file.</summary>
-    NotCached,
 }

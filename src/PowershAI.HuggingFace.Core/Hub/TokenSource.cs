@@ -36,6 +36,7 @@ public static class TokenSource
         {
             if (hub.SessionToken is { } session) return HubToken.FromSecureString(session, TokenOrigin.Session, "the session token (Set-HuggingFaceToken)");
         }
+        if (HubEndpoint.ImplicitTokenDisabled) return HubToken.None;
         foreach (var name in EnvironmentVariables)
         {
             var value = System.Environment.GetEnvironmentVariable(name)?.Trim();

@@ -59,7 +59,7 @@ public sealed class InvokeGradioHttpCommand : GradioCmdlet
     {
         var url = WithQuery();
         var options = Options(Token);
-        var client = new GradioClient(ClientState.Current.Connections.ForUrl(url, options.Credential), options);
+        var client = new GradioClient(ClientState.Current.Connections.ForUrl(url, options.Credential, options.Settings), options);
         Await(ct => client.EnsureLoginAsync(ct));
         var (status, headers, text) = Await(ct => SendAsync(client, url, ct));
         if (StreamCallback != null)

@@ -4,8 +4,8 @@ using PowershAI.HuggingFace.Core.Gradio;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
-/// <summary>The parameters every cmdlet that talks to a Gradio app shares: time bound and credentials.</summary>
-public abstract class GradioCmdlet : AsyncCmdlet
+/// <summary>The parameters every cmdlet that talks to a Gradio app shares: time bound, credentials and the connection controls.</summary>
+public abstract class GradioCmdlet : WebCmdlet
 {
     /// <summary>Seconds to wait for an answer (and the longest silence tolerated on an event stream, 45 s at least).</summary>
     [Parameter]
@@ -25,5 +25,7 @@ public abstract class GradioCmdlet : AsyncCmdlet
         BearerToken = Secrets.Reveal(token),
         Credential = Credential?.GetNetworkCredential(),
         Log = HttpLog,
+        Settings = Connection(),
+        Retry = RetryPolicy(),
     };
 }

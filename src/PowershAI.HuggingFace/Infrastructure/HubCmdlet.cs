@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Security;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -7,14 +8,34 @@ using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
-/// <summary>Base of the Hub cmdlets: a client with the caller's token (or the discovered one), and lazy listings.</summary>
-public abstract class HubCmdlet : AsyncCmdlet
+/// <summary>Base of the Hub cmdlets: a client with the caller's token (or the discovered one), the connection controls, and lazy listings.</summary>
+public abstract class HubCmdlet : WebCmdlet
 {
     internal override ErrorFamily Family => ErrorFamily.HuggingFace;
 
+    /// <summary>Seconds to wait for each answer of the Hub (30 by default; a request is tried up to 4 times).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; } = (int)new HubClientOptions().Timeout.TotalSeconds;
+
     /// <summary>A client for this call: an explicit token wins, else the discovery order of TokenSource; anonymous on request.</summary>
-    protected HubClient Hub(SecureString? token = null, bool anonymous = false) =>
-        new(new HubClientOptions { Token = TokenSource.Resolve(token, anonymous), Log = HttpLog });
+    protected HubClient Hub(SecureString? token = null, bool anonymous = false)
+    {
+        var options = new HubClientOptions
+        {
+            Token = TokenSource.Resolve(token, anonymous),
+            Log = HttpLog,
+            Settings = Connection(),
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        };
+        if (RetryPolicy() is { } retry)
+        {
+            options.MaxAttempts = retry.MaxAttempts;
+            options.InitialBackoff = retry.InitialBackoff;
+            options.MaxBackoff = retry.MaxBackoff;
+        }
+        return new(options);
+    }
 
     /// <summary>At most <paramref name="max"/> items (all when 0 or less); the pages past them are never requested.</summary>
     protected static async IAsyncEnumerable<JsonNode> Take(IAsyncEnumerable<JsonNode> items, int max)

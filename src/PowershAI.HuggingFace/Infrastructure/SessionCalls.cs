@@ -10,7 +10,7 @@ namespace PowershAI.HuggingFace.Infrastructure;
 static class SessionCalls
 {
     /// <summary>The session's connection with this call's timeout; a token or credential given here replaces the session's.</summary>
-    public static GradioClient ClientFor(AsyncCmdlet cmdlet, GradioSession session, SecureString? token, int timeoutSec, PSCredential? credential)
+    public static GradioClient ClientFor(GradioCmdlet cmdlet, GradioSession session, SecureString? token, int timeoutSec, PSCredential? credential)
     {
         var o = session.Client.Options;
         return GradioClient.For(session.Client.Root, new GradioClientOptions
@@ -19,6 +19,9 @@ static class SessionCalls
             BearerToken = token != null ? Secrets.Reveal(token) : o.BearerToken,
             Credential = credential?.GetNetworkCredential() ?? o.Credential,
             Log = cmdlet.HttpLog,
+            // The session's connection controls, with what this command changed on top.
+            Settings = o.Settings.With(cmdlet.ConnectionOverrides()),
+            Retry = cmdlet.RetryPolicy() ?? o.Retry,
         });
     }
 

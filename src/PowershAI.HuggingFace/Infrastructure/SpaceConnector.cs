@@ -21,7 +21,8 @@ static class SpaceConnector
         var name = "Space:" + id;
         if (!force && SessionStore.ByName(name) is { } existing && existing.AppUrl == GradioUrl.NormalizeRoot(url.AbsoluteUri).AbsoluteUri)
             return existing;
-        var client = new GradioClient(GradioConnection.For(url.AbsoluteUri), new GradioClientOptions { BearerToken = hub.Token.RevealFor(url) });
+        // The Hub command's connection controls (proxy, certificate check, headers) reach the Space too.
+        var client = GradioClient.For(url.AbsoluteUri, new GradioClientOptions { BearerToken = hub.Token.RevealFor(url), Settings = hub.Options.Settings, Log = cmdlet.HttpLog });
         var app = cmdlet.Await(ct => client.GetAppInfoAsync(ct));
         var session = new GradioSession(name, client, app);
         SessionStore.Add(session, replace: true);

@@ -43,6 +43,31 @@ public class HttpSenderTests
     }
 
     [Fact]
+    public async Task The_connection_headers_and_user_agent_go_on_every_request_and_a_token_header_is_masked()
+    {
+        var settings = ConnectionSettings.Default.With(new ConnectionOverrides
+        {
+            Headers = new System.Collections.Generic.Dictionary<string, string> { ["X-Trace"] = "t-1", ["X-IP-Token"] = "ip-token-secret-55" },
+            UserAgent = "Agent/9",
+        });
+        var stub = new StubHandler(_ => Answer(HttpStatusCode.OK), _ => Answer(HttpStatusCode.OK));
+        var sender = new HttpSender(HttpClients.Create(stub), new SecretRegistry(), settings);
+        var log = new RecordingLog();
+        for (var i = 0; i < 2; i++)
+            using (await sender.SendAsync(Get(), new HttpSendOptions { Log = log }, default)) { }
+        Assert.All(stub.Requests, r =>
+        {
+            Assert.Equal("t-1", r.Headers.GetValues("X-Trace").Single());
+            Assert.Equal("ip-token-secret-55", r.Headers.GetValues("X-IP-Token").Single());
+            Assert.Equal("Agent/9", string.Join(" ", r.Headers.GetValues("User-Agent")));
+        });
+        Assert.Contains("  request X-IP-Token: ***", log.Debug);
+        Assert.DoesNotContain(log.Debug, l => l.Contains("ip-token-secret-55"));
+        // An answer that echoes it is shown masked too.
+        Assert.Equal("echo: ***", sender.Secrets.Redact("echo: ip-token-secret-55"));
+    }
+
+    [Fact]
     public async Task A_429_is_sent_again_after_the_wait_the_server_asks_for_and_the_wait_is_reported()
     {
         var stub = new StubHandler(_ => Answer((HttpStatusCode)429, retryAfter: TimeSpan.Zero), _ => Answer(HttpStatusCode.OK));

@@ -162,7 +162,7 @@ public sealed class HubDownloadTests : IDisposable
 
         Assert.NotNull(cached.LocalPath);
         Assert.Equal(cached.LocalPath, snapshot.Single().LocalPath);
-        Assert.Equal(HubErrorKind.NotCached, Assert.IsType<HubException>(missing.Error).Kind);
+        Assert.Equal(HubErrorKind.Offline, Assert.IsType<HubException>(missing.Error).Kind);
         Assert.Equal(requests, hub.Requests.Count);
     }
 

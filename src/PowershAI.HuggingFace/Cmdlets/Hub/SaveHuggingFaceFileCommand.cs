@@ -62,7 +62,7 @@ public sealed class SaveHuggingFaceFileCommand : HubCmdlet
             CacheDir = CacheDir == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CacheDir),
             LocalDir = LocalDir == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LocalDir),
             Force = Force,
-            Offline = Offline || HubDownloadOptions.OfflineByEnvironment,
+            Offline = Offline || HubEndpoint.Offline,
             ThrottleLimit = ThrottleLimit,
             Progress = ProgressTo<HubDownloadProgress>(p => Report(activity, p)),
         };
