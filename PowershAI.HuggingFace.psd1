@@ -55,11 +55,17 @@
         'Restart-HuggingFaceSpace'
         'Suspend-HuggingFaceSpace'
         'Invoke-HuggingFaceInferenceApi'
+        'Get-HuggingFaceRepoFile'
+        'Save-HuggingFaceFile'
+        'New-HuggingFaceRepo'
+        'Remove-HuggingFaceRepo'
+        'Send-HuggingFaceFile'
     )
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
-        'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference'
-        'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace'
+        'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference',
+        'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace',
+        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo', 'Send-HfFile'
     )
     FunctionsToExport    = @()
     FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')

@@ -7,7 +7,8 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// <summary>The repos and accounts of one server, and who may do what with them (docs/hub-api.md §6.3).</summary>
 internal sealed class Catalogue
 {
-    private readonly List<FakeRepo> _repos;
+    // Replaced, never changed in place, so a request reading the old list is not disturbed by a create or delete.
+    private volatile List<FakeRepo> _repos;
     private readonly Dictionary<string, FakeUser> _byToken;
     private readonly Dictionary<string, string> _renames;
 
@@ -25,6 +26,22 @@ internal sealed class Catalogue
     public object Gate { get; } = new();
 
     public IReadOnlyList<FakeRepo> Repos => _repos;
+
+    /// <summary>Adds a created repo; false when the id is taken.</summary>
+    public bool TryAdd(FakeRepo repo)
+    {
+        lock (Gate)
+        {
+            if (_repos.Any(r => r.Type == repo.Type && r.Id.Equals(repo.Id, StringComparison.OrdinalIgnoreCase))) return false;
+            _repos = [.. _repos, repo];
+            return true;
+        }
+    }
+
+    public void Remove(FakeRepo repo)
+    {
+        lock (Gate) _repos = [.. _repos.Where(r => r != repo)];
+    }
 
     public FakeUser? UserByToken(string token) => _byToken.GetValueOrDefault(token);
 

@@ -138,7 +138,7 @@ internal static class ListingRoutes
     };
 
     /// <summary>The same URL with every original parameter, in order and as sent, and a new cursor.</summary>
-    private static string NextUrl(HubCall call, int offset)
+    internal static string NextUrl(HubCall call, int offset)
     {
         var kept = call.QueryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !Uri.UnescapeDataString(p.Split('=', 2)[0]).Equals("cursor", StringComparison.Ordinal));
@@ -147,7 +147,7 @@ internal static class ListingRoutes
     }
 
     /// <summary>Opaque to clients (they only follow Link); base64 JSON like the Hub's, so it needs URL encoding.</summary>
-    private static class Cursor
+    internal static class Cursor
     {
         public static string Encode(int offset) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"$offset\":{offset.ToString(CultureInfo.InvariantCulture)}}}"));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}] and, for Spaces, the runtime sub-routes (docs/hub-api.md §1.2, docs/hub-api.md §1.3).</summary>
+/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}], /tree/{rev}[/{path}] and, for Spaces, the runtime sub-routes (docs/hub-api.md §1.2, docs/hub-api.md §1.3).</summary>
 internal static class RepoRoutes
 {
     /// <summary>Segments are ["api", t, ns, name, ..rest].</summary>
@@ -24,6 +24,12 @@ internal static class RepoRoutes
                 return;
             case ["revision", var rev] when HttpMethods.IsGet(method):
                 await InfoAsync(call, repo, rev);
+                return;
+            case ["preupload" or "commit", var rev] when HttpMethods.IsPost(method):
+                await CommitRoutes.HandleAsync(call, repo, rest[0], rev);
+                return;
+            case ["tree", var rev, ..] when HttpMethods.IsGet(method):
+                await TreeRoutes.ListAsync(call, repo, rev, string.Join('/', rest[2..]));
                 return;
         }
         if (repo is FakeSpace space && rest is [var action])

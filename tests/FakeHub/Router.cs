@@ -16,6 +16,8 @@ internal static class Router
         {
             case ["api", "whoami-v2"] when get:
                 return WhoamiRoutes.WhoamiAsync(call);
+            case ["api", "repos", "create" or "delete"]:
+                return RepoManagementRoutes.HandleAsync(call, call.Segments[2]);
             case ["api", var collection] when get && RepoAccess.TypeOf(collection) is { } type:
                 return ListingRoutes.ListAsync(call, type);
             case ["api", "spaces", "by-subdomain", var subdomain] when get:
@@ -26,6 +28,10 @@ internal static class Router
                 return ChatRoutes.CompleteAsync(call);
             case ["spaces-host", _, _, ..]:
                 return SpaceHostRoutes.HandleAsync(call);
+            case ["datasets" or "spaces", _, var git, "info", "lfs", "objects", "batch" or "verify"] when git.EndsWith(".git", System.StringComparison.Ordinal):
+                return LfsRoutes.HandleAsync(call, call.Segments[0] == "datasets" ? FakeRepoType.Dataset : FakeRepoType.Space, 1);
+            case [_, var git, "info", "lfs", "objects", "batch" or "verify"] when git.EndsWith(".git", System.StringComparison.Ordinal):
+                return LfsRoutes.HandleAsync(call, FakeRepoType.Model, 0);
             case ["datasets", _, _, "resolve" or "raw", _, _, ..]:
                 return ResolveRoutes.HandleAsync(call, FakeRepoType.Dataset, 1);
             case ["spaces", _, _, "resolve" or "raw", _, _, ..]:

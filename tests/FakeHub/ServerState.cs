@@ -20,6 +20,9 @@ internal sealed class ServerState
     /// <summary>"http://localhost:CDNPORT", a different host name from the Hub's on purpose.</summary>
     public string CdnOrigin => $"http://localhost:{CdnPort}";
 
+    /// <summary>LFS content uploaded through the CDN, by sha256, waiting for a commit to use it.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> LfsObjects { get; } = new();
+
     /// <summary>Signalled when the server shuts down, so streams end at once.</summary>
     public System.Threading.CancellationToken Stopping { get; set; }
 }

@@ -164,6 +164,11 @@ Describe 'every exported cmdlet reports a classified error' {
             'Restart-HuggingFaceSpace'             = { Restart-HuggingFaceSpace 'bad id!' -Confirm:$false }
             'Suspend-HuggingFaceSpace'             = { Suspend-HuggingFaceSpace 'bad id!' -Confirm:$false }
             'Invoke-HuggingFaceInferenceApi'       = { Invoke-HuggingFaceInferenceApi some/model 'hello' }
+            'Get-HuggingFaceRepoFile'              = { Get-HuggingFaceRepoFile 'bad id!' }
+            'Save-HuggingFaceFile'                 = { Save-HuggingFaceFile 'bad id!' config.json -CacheDir $HfHome }
+            'New-HuggingFaceRepo'                  = { New-HuggingFaceRepo 'bad id!' -Confirm:$false }
+            'Remove-HuggingFaceRepo'               = { Remove-HuggingFaceRepo 'bad id!' -Confirm:$false }
+            'Send-HuggingFaceFile'                 = { Send-HuggingFaceFile 'bad id!' $Existing -Confirm:$false }
         }
     }
 
@@ -184,7 +189,8 @@ Describe 'every exported cmdlet reports a classified error' {
         'Remove-GradioSessionApiProxyFunction', 'Invoke-HuggingFaceHub', 'Get-HuggingFaceModel', 'Find-HuggingFaceModel',
         'Get-HuggingFaceDataset', 'Find-HuggingFaceDataset', 'Get-HuggingFaceWhoami', 'Set-HuggingFaceToken', 'Get-HuggingFaceSpace',
         'Connect-HuggingFaceSpaceGradio', 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace',
-        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi'
+        'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile',
+        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo', 'Send-HuggingFaceFile'
     ) {
         $name = $_
         $caught = $null

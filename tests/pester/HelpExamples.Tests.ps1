@@ -80,7 +80,7 @@ Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
         $script:HubServer = Start-FakeHub -Space "owner/demo=$($Simple.Url)"
         $script:HubUrl = $HubServer.Url.TrimEnd('/')
         $script:SavedEnv = @{}
-        foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
+        foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HUB_OFFLINE') {
             $SavedEnv[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $null)
         }

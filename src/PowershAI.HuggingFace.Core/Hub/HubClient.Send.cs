@@ -18,10 +18,18 @@ public sealed partial class HubClient
     /// up to <see cref="HubClientOptions.MaxAttempts"/>, after the wait the server asked for
     /// (Retry-After, RateLimit t=) or an exponential backoff.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, string accept = "application/json", TimeSpan? timeout = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, string accept = "application/json", TimeSpan? timeout = null) =>
+        SendCheckedAsync(method, url, content, what, ct, accept, timeout);
+
+    /// <summary>
+    /// <see cref="SendAsync"/> with a hook that adds headers (Range) to every attempt; with
+    /// <paramref name="stayOnOrigin"/> a redirect to another origin is returned rather than followed,
+    /// so its headers (X-Linked-Etag, Location) can be read.
+    /// </summary>
+    async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, string accept = "application/json", TimeSpan? timeout = null, Action<HttpRequestMessage>? prepare = null, bool stayOnOrigin = false)
     {
-        var (response, tokenSent) = await SendFollowingRedirectsAsync(method, url, content, accept, what, timeout ?? Options.Timeout, ct).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return response;
+        var (response, tokenSent) = await SendFollowingRedirectsAsync(method, url, content, accept, what, timeout ?? Options.Timeout, ct, prepare, stayOnOrigin).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode || (stayOnOrigin && IsRedirect((int)response.StatusCode))) return response;
         using (response)
         {
             var body = await BoundedBody.ReadTextAsync(response, MaxErrorBodyBytes, timeout ?? Options.Timeout, ct).ConfigureAwait(false);
@@ -29,13 +37,15 @@ public sealed partial class HubClient
         }
     }
 
+    static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
+
     /// <summary>
     /// One request, following redirects here rather than in the handler so the token rule holds on
     /// every hop: it goes only where <see cref="MayReceiveToken"/> allows, and once a redirect leaves
     /// the origin (an LFS download sent to the CDN) it is dropped for good. Relative Locations resolve
     /// against the current URL. Returns whether the final hop carried the token.
     /// </summary>
-    async Task<(HttpResponseMessage Response, bool TokenSent)> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string accept, string what, TimeSpan timeout, CancellationToken ct)
+    async Task<(HttpResponseMessage Response, bool TokenSent)> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string accept, string what, TimeSpan timeout, CancellationToken ct, Action<HttpRequestMessage>? prepare = null, bool stayOnOrigin = false)
     {
         if (HubEndpoint.Offline)
             throw new HubException(HubErrorKind.Offline, $"{what}: HF_HUB_OFFLINE is set, so nothing is sent to {url.GetLeftPart(UriPartial.Authority)}.") { Url = url.ToString() };
@@ -48,17 +58,22 @@ public sealed partial class HubClient
                 var request = new HttpRequestMessage(m, u) { Content = c?.Invoke() };
                 request.Headers.Accept.ParseAdd(accept);
                 if (withToken) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token.Reveal());
+                prepare?.Invoke(request);
                 return request;
             }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry }, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return (response, carry);
-            response.Dispose();
+            if (!IsRedirect(status) || response.Headers.Location is not { } location) return (response, carry);
             if (hop >= Options.MaxRedirects)
+            {
+                response.Dispose();
                 throw new HubException(HubErrorKind.HttpError, $"{what}: more than {Options.MaxRedirects} redirects; stopped at {url.GetLeftPart(UriPartial.Path)}.") { Url = url.ToString() };
+            }
             // A relative Location can come back as a file: URI on Unix; only http(s) counts as absolute.
             var next = location.IsAbsoluteUri && (location.Scheme == Uri.UriSchemeHttps || location.Scheme == Uri.UriSchemeHttp)
                 ? location
                 : new Uri(url, location.OriginalString);
+            if (stayOnOrigin && !TokenScope.SameOrigin(next, url)) return (response, carry);
+            response.Dispose();
             carry = carry && TokenScope.SameOrigin(next, url);
             if (status == 303 || (status is 301 or 302 && method == HttpMethod.Post))
             {

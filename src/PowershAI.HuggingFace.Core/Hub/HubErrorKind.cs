@@ -47,4 +47,6 @@ public enum HubErrorKind
     TokenFile,
     /// <summary>HF_HUB_OFFLINE is set, and the answer needs the network.</summary>
     Offline,
+    /// <summary>A downloaded file's size or sha256 is not what the Hub announced; nothing was put in the cache.</summary>
+    IntegrityCheckFailed,
 }

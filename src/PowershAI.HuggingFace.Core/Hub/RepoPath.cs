@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace PowershAI.HuggingFace.Core.Hub;
@@ -26,6 +27,18 @@ public static class RepoPath
             throw new HubException(HubErrorKind.InvalidArgument, $"'{id}' is not a repo id: use namespace/name with letters, digits, '-', '_' and '.' (no '--' or '..').") { RepoId = id };
         return id;
     }
+
+    /// <summary>The web and download prefix of a repo: {id}, datasets/{id}, spaces/{id} (docs/hub-api.md §0.2).</summary>
+    public static string Web(HubRepoType type, string id) => type switch
+    {
+        HubRepoType.Dataset => "/datasets/" + Validate(id),
+        HubRepoType.Space => "/spaces/" + Validate(id),
+        _ => "/" + Validate(id),
+    };
+
+    /// <summary>A file path keeps its '/' and has every segment percent-encoded (docs/hub-api.md §0.4).</summary>
+    public static string File(string path) =>
+        string.Join("/", path.Split('/').Where(s => s.Length > 0).Select(Uri.EscapeDataString));
 
     /// <summary>A revision goes in one path segment, so refs/pr/1 becomes refs%2Fpr%2F1.</summary>
     public static string Revision(string revision) => Uri.EscapeDataString(revision);

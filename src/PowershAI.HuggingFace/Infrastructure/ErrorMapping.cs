@@ -93,6 +93,7 @@ static class ErrorMapping
         HubErrorKind.ResponseTooLarge => ErrorCategory.LimitsExceeded,
         HubErrorKind.TokenFile => ErrorCategory.WriteError,
         HubErrorKind.Offline => ErrorCategory.ResourceUnavailable,
+        HubErrorKind.IntegrityCheckFailed => ErrorCategory.InvalidResult,
         _ => ErrorCategory.InvalidOperation,
     };
 
@@ -111,7 +112,8 @@ static class ErrorMapping
         HubException { Kind: HubErrorKind.AuthenticationRequired } => "Set a token with Set-HuggingFaceToken, the HF_TOKEN variable, or -Token.",
         HubException { Kind: HubErrorKind.InvalidToken } => "Check the token (Set-HuggingFaceToken checks a new one).",
         HubException { Kind: HubErrorKind.Timeout } => "Raise -TimeoutSec, or check that the Hub endpoint answers.",
-        HubException { Kind: HubErrorKind.Offline } => "Remove HF_HUB_OFFLINE (Remove-Item Env:HF_HUB_OFFLINE) to reach the Hub.",
+        HubException { Kind: HubErrorKind.Offline } => "Remove HF_HUB_OFFLINE (Remove-Item Env:HF_HUB_OFFLINE) to reach the Hub (and leave out -Offline).",
+        HubException { Kind: HubErrorKind.IntegrityCheckFailed } => "Run the command again: the damaged download was discarded and starts over.",
         _ => null,
     };
 }

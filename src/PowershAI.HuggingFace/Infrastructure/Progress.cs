@@ -20,7 +20,7 @@ static class Progress
     public static ProgressRecord Completed(int id, string activity) =>
         new(id, activity, "Done") { RecordType = ProgressRecordType.Completed };
 
-    static string Size(long bytes) => bytes switch
+    internal static string Size(long bytes) => bytes switch
     {
         < 1024 => bytes + " B",
         < 1024 * 1024 => (bytes / 1024.0).ToString("0.0") + " KB",
