@@ -128,7 +128,8 @@ public abstract class AsyncCmdlet : PSCmdlet
         return true;
     });
 
-    void Drain()
+    /// <summary>Writes what was posted so far (on the pipeline thread).</summary>
+    private protected void Drain()
     {
         while (_writes.TryDequeue(out var write)) write();
     }
