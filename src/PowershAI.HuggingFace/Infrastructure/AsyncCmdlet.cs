@@ -30,7 +30,11 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>What an error is about when the failure itself names nothing (a URL, an id).</summary>
     protected virtual object? ErrorTarget => null;
 
-    protected sealed override void BeginProcessing() => Guard(Begin);
+    protected sealed override void BeginProcessing()
+    {
+        FormatData.EnsureLoaded(this);
+        Guard(Begin);
+    }
 
     protected sealed override void ProcessRecord() => Guard(Process);
 
