@@ -8,7 +8,8 @@
     measured in the same run, so a baseline built elsewhere can sit beside the current build.
 
     - import: `Import-Module <psd1>` timed by a Stopwatch inside a fresh `dotnet pwsh` (the first
-      command of the process), -ImportRuns per round; the same for a manifest that loads nothing
+      command of the process), with the CPU time the process spent meanwhile (steadier than wall
+      time on a shared machine), -ImportRuns per round; the same for a manifest that loads nothing
       (PowerShell's own floor for a first import), and for the module imported after that empty
       one (module-loading code already run: the module's own share).
     - generate: in a fresh process, the first `New-GradioSessionApiProxyFunction` on the fake
@@ -73,10 +74,13 @@ function Add-Result([string] $Workload, [string] $Client, [double[]] $RoundMedia
 $importChild = @'
 param($Manifest, $Warm)
 if ($Warm) { Import-Module $Warm }
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$cpu = $process.TotalProcessorTime
 $sw = [Diagnostics.Stopwatch]::StartNew()
 Import-Module $Manifest
 $sw.Stop()
-$sw.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)
+$process.Refresh()
+($sw.Elapsed.TotalMilliseconds, ($process.TotalProcessorTime - $cpu).TotalMilliseconds | ForEach-Object { $_.ToString([cultureinfo]::InvariantCulture) }) -join ' '
 '@
 $empty = Join-Path ([IO.Path]::GetTempPath()) "bench-empty-$PID/BenchEmpty.psd1"
 $null = New-Item -ItemType Directory -Force (Split-Path $empty)
@@ -89,10 +93,15 @@ foreach ($m in $ModulePath) {
 }
 foreach ($name in $imports.Keys) {
     Write-Host "import: $name ..."
-    $medians = foreach ($round in 1..$Rounds) {
-        Get-Median @(1..$ImportRuns | ForEach-Object { [double]@(Invoke-Child $importChild $imports[$name] 120)[-1] })
+    $wall = [Collections.Generic.List[double]]::new()
+    $cpu = [Collections.Generic.List[double]]::new()
+    foreach ($round in 1..$Rounds) {
+        $runs = @(1..$ImportRuns | ForEach-Object { , [double[]](@(Invoke-Child $importChild $imports[$name] 120)[-1] -split ' ') })
+        $wall.Add((Get-Median @($runs | ForEach-Object { $_[0] })))
+        $cpu.Add((Get-Median @($runs | ForEach-Object { $_[1] })))
     }
-    Add-Result 'Import-Module, ms (fresh process)' $name $medians
+    Add-Result 'Import-Module, ms (fresh process)' $name $wall
+    Add-Result 'Import-Module, CPU ms of the process (all threads)' $name $cpu
 }
 #endregion
 
