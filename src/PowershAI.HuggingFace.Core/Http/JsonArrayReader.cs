@@ -14,8 +14,8 @@ namespace PowershAI.HuggingFace.Core.Http;
 /// the whole body after decompression and the silence between two reads. One Utf8JsonReader state
 /// runs across buffer refills, so the whole body is checked once, as it comes; the buffer holds the
 /// unread bytes and the element being read, never the whole array. Invalid JSON (also after the
-/// closing bracket) throws <see cref="JsonException"/>; the end of an element's bytes is read to the
-/// end of the body, so the connection can serve the next request.
+/// closing bracket) throws <see cref="JsonException"/>. The array ends only with the body, which is
+/// read to its end, so the connection can serve the next request.
 /// </summary>
 public sealed class JsonArrayReader : IDisposable
 {
