@@ -68,7 +68,9 @@
         'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo', 'Send-HfFile'
     )
     FunctionsToExport    = @()
-    FormatsToProcess     = @('PowershAI.HuggingFace.Format.ps1xml')
+    # PowershAI.HuggingFace.Format.ps1xml is deliberately not in FormatsToProcess: the module's
+    # first command in a runspace loads it (src/PowershAI.HuggingFace/Infrastructure/FormatData.cs),
+    # which keeps the format table's rebuild out of Import-Module.
     VariablesToExport    = @()
 
     PrivateData          = @{

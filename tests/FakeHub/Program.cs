@@ -9,7 +9,7 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// Program mode, for Pester and demos:
 /// dotnet run --project tests/FakeHub -- --port 0 [--cdn-port N] [--space owner/demo=http://127.0.0.1:7860/]...
 ///   [--stage owner/demo=SLEEPING]... [--page-size N] [--no-seed] [--api-quota N] [--retry-after S]
-///   [--cdn-range honour|ignore|notsatisfiable] [--chat-delay-ms N]
+///   [--cdn-range honour|ignore|notsatisfiable] [--chat-delay-ms N] [--bulk-models N]
 /// Faults can also be injected while it runs: see ControlRoutes (POST /__fakehub/...).
 /// Prints "READY url=http://127.0.0.1:PORT/ cdn=http://localhost:CDNPORT/" once listening and serves until killed.
 /// </summary>
@@ -82,6 +82,12 @@ public static class Program
                 case "--retry-after": options.RateLimit.RetryAfterSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--cdn-range": options.CdnRange = Enum.Parse<CdnRangeMode>(Next(), ignoreCase: true); break;
                 case "--chat-delay-ms": options.ChatTokenDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--bulk-models":
+                    // Public models bulk/model-00001... with falling downloads, for listing benchmarks (bench/startup-and-listing.ps1).
+                    var count = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    for (var n = 1; n <= count; n++)
+                        options.Repos.Add(new FakeRepo(FakeRepoType.Model, $"bulk/model-{n:D5}") { Downloads = count - n, PipelineTag = "text-generation", LibraryName = "transformers" });
+                    break;
                 case "--space":
                     var (space, url) = Pair("--space");
                     hosts.Add((space, new Uri(url, UriKind.Absolute)));

@@ -91,4 +91,16 @@ Describe 'Built module' {
         @($actual | Where-Object { $_ -notin $expected }) |
             Should -BeNullOrEmpty -Because 'the module defines these aliases but the manifest does not list them'
     }
+
+    It 'loads its views with its first command rather than at import, in each runspace' {
+        # A fresh process: this one has run the module's commands already.
+        $pwsh = @([Environment]::ProcessPath)
+        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+        $type = 'PowershAI.HuggingFace.Objects.GradioSession'
+        $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; @(Get-FormatData $type).Count; `$null = Get-GradioSession; @(Get-FormatData $type).Count; " +
+            "1 | ForEach-Object -Parallel { Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession; @(Get-FormatData $type).Count }"
+        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out | Should -Be @('0', '1', '1')
+    }
 }

@@ -208,12 +208,13 @@ function Start-FakeHub {
         Start the project's Hugging Face Hub emulator (tests/FakeHub) on a free loopback port.
     .DESCRIPTION
         Builds it first when its DLL is missing. -Space maps Space ids to the Gradio servers
-        their "host" should point at ("owner/demo=http://127.0.0.1:7860/"). The result's Url is
+        their "host" should point at ("owner/demo=http://127.0.0.1:7860/"); -ServerArgument passes any
+        other option of tests/FakeHub/Program.cs ('--bulk-models', '2470'). The result's Url is
         what HF_ENDPOINT is set to; Cdn is the second host name its downloads redirect to.
     .EXAMPLE
         $hub = Start-FakeHub -Space "owner/demo=$($gradio.Url)"
     #>
-    param([string[]] $Space = @(), [int] $TimeoutSec = 120)
+    param([string[]] $Space = @(), [string[]] $ServerArgument = @(), [int] $TimeoutSec = 120)
     $project = Join-Path $script:RepoRoot 'tests/FakeHub'
     $dll = if ($env:POWERSHAI_FAKEHUB_PATH) { $env:POWERSHAI_FAKEHUB_PATH } else {
         (& dotnet msbuild $project -nologo '-p:Configuration=Release' '-getProperty:TargetPath' | Out-String).Trim()
@@ -223,7 +224,7 @@ function Start-FakeHub {
         if ($LASTEXITCODE -ne 0) { throw "The Hub emulator did not build:`n$($build -join "`n")" }
     }
     $port = Get-FreeTcpPort
-    $arguments = @($dll, '--port', "$port") + @($Space | ForEach-Object { '--space', $_ })
+    $arguments = @($dll, '--port', "$port") + @($Space | ForEach-Object { '--space', $_ }) + $ServerArgument
     $started = Start-LoggedProcess -FilePath 'dotnet' -ArgumentList $arguments -Name "fakehub-$port"
     # It prints "READY url=http://127.0.0.1:PORT/ cdn=http://localhost:PORT/" once it listens.
     $match = Wait-ServerReady -Started $started -ReadyPattern 'READY url=(\S+) cdn=(\S+)' -TimeoutSec $TimeoutSec

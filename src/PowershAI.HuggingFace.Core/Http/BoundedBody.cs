@@ -65,7 +65,7 @@ public static class BoundedBody
     public static Task<int> ReadIdleBoundedAsync(Stream stream, byte[] buffer, TimeSpan idle, string what, Uri? url, CancellationToken ct) =>
         ReadIdleBoundedAsync(stream, new ArraySegment<byte>(buffer), idle, what, url, ct);
 
-    static async Task<int> ReadIdleBoundedAsync(Stream stream, ArraySegment<byte> buffer, TimeSpan idle, string what, Uri? url, CancellationToken ct)
+    public static async Task<int> ReadIdleBoundedAsync(Stream stream, ArraySegment<byte> buffer, TimeSpan idle, string what, Uri? url, CancellationToken ct)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(idle);
@@ -85,7 +85,7 @@ public static class BoundedBody
         }
     }
 
-    static TransportFailure TooLarge(string what, long maxBytes, Uri? url) =>
+    internal static TransportFailure TooLarge(string what, long maxBytes, Uri? url) =>
         new(TransportFailureKind.TooLarge, $"{what}: the answer is larger than {Limits.Describe(maxBytes)}, the most this client reads.", url);
 
     static string Origin(Uri? url) => url == null ? "" : " to " + url.GetLeftPart(UriPartial.Authority);

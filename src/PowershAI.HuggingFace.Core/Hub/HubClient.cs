@@ -66,6 +66,11 @@ public sealed partial class HubClient
     public IAsyncEnumerable<JsonNode> QueryAsync(string pathOrUrl, HubQuery? query = null, CancellationToken ct = default) =>
         ItemsAsync(pathOrUrl, query, objectAllowed: true, ct);
 
+    /// <summary>
+    /// Each page is read as it arrives (<see cref="JsonArrayReader"/>, within the JSON size and
+    /// silence bounds): an item goes to the consumer as soon as its bytes are in, and the page's
+    /// body is read to its end before the next page is asked for, so the connection is reused.
+    /// </summary>
     async IAsyncEnumerable<JsonNode> ItemsAsync(string pathOrUrl, HubQuery? query, bool objectAllowed, [EnumeratorCancellation] CancellationToken ct)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -73,26 +78,34 @@ public sealed partial class HubClient
         {
             var url = next;
             var what = What(HttpMethod.Get, url);
-            JsonArray page;
-            using (var response = await SendAsync(HttpMethod.Get, url, null, what, ct).ConfigureAwait(false))
+            using var response = await SendAsync(HttpMethod.Get, url, null, what, ct).ConfigureAwait(false);
+            next = LinkHeader.Next(response, url);
+            using var page = await JsonArrayReader.OpenAsync(response, ClientState.Current.Limits.MaxJsonBytes, Options.Timeout, what).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
+            if (!await page.IsArrayAsync(ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false))
             {
-                var answer = await ReadJsonBodyAsync(response, what, url, Options.Timeout, ct).ConfigureAwait(false);
-                if (answer is not JsonArray array)
-                {
-                    if (!objectAllowed || answer == null || visited.Count > 1)
-                        throw new HubException(HubErrorKind.MalformedResponse, $"{what}: expected a JSON array (a listing), got something else.") { Url = url.ToString() };
-                    yield return answer;
-                    yield break;
-                }
-                page = array;
-                next = LinkHeader.Next(response, url);
+                var body = await page.ReadToEndAsync(ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
+                var answer = ParseJson(body.AsSpan(), what, url);
+                if (!objectAllowed || answer == null || visited.Count > 1)
+                    throw new HubException(HubErrorKind.MalformedResponse, $"{what}: expected a JSON array (a listing), got something else.") { Url = url.ToString() };
+                yield return answer;
+                yield break;
             }
-            var items = new List<JsonNode?>(page);
-            page.Clear(); // detached, so callers may put an item into another document
-            foreach (var item in items)
+            while (await NextItemAsync(page, what, url, ct).ConfigureAwait(false) is (true, var item))
             {
                 if (item != null) yield return item;
             }
+        }
+    }
+
+    static async Task<(bool Found, JsonNode? Item)> NextItemAsync(JsonArrayReader page, string what, Uri url, CancellationToken ct)
+    {
+        try
+        {
+            return await page.NextAsync(ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(what, url, ex);
         }
     }
 
@@ -151,9 +164,12 @@ public sealed partial class HubClient
         }
         catch (JsonException ex)
         {
-            throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the answer is not valid JSON ({ex.Message}).", ex) { Url = url.ToString() };
+            throw Malformed(what, url, ex);
         }
     }
+
+    static HubException Malformed(string what, Uri url, JsonException ex) =>
+        new(HubErrorKind.MalformedResponse, $"{what}: the answer is not valid JSON ({ex.Message}).", ex) { Url = url.ToString() };
 
     /// <summary>Records the `host` of a Space answer, so the Gradio side may send it the token; the Hub's own origin needs no entry.</summary>
     Uri? NoteSpaceHost(JsonNode? host)

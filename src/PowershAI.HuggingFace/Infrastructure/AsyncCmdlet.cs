@@ -32,6 +32,7 @@ public abstract class AsyncCmdlet : PSCmdlet
 
     protected sealed override void BeginProcessing()
     {
+        FormatData.EnsureLoaded(this);
         PowershaiShadowing.Check(this);
         Guard(Begin);
     }
@@ -153,7 +154,8 @@ public abstract class AsyncCmdlet : PSCmdlet
         return true;
     });
 
-    void Drain()
+    /// <summary>Writes what was posted so far (on the pipeline thread).</summary>
+    private protected void Drain()
     {
         while (_writes.TryDequeue(out var write)) write();
     }

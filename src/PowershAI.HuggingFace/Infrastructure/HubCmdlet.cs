@@ -63,11 +63,24 @@ public abstract class HubCmdlet : WebCmdlet
         var e = items.GetAsyncEnumerator(CancelToken);
         try
         {
-            while (Await(_ => e.MoveNextAsync().AsTask())) WriteObject(view(e.Current));
+            while (MoveNext(e)) WriteObject(view(e.Current));
         }
         finally
         {
             e.DisposeAsync().AsTask().Wait();
         }
+    }
+
+    /// <summary>
+    /// An item already read (the rest of a page that has arrived) is taken on this thread; only a
+    /// wait for the network goes through <see cref="AsyncCmdlet.Await{T}"/>, whose hop to the thread
+    /// pool and back would otherwise be paid by every item.
+    /// </summary>
+    bool MoveNext(IAsyncEnumerator<JsonNode> e)
+    {
+        var step = e.MoveNextAsync();
+        if (!step.IsCompletedSuccessfully) return Await(_ => step.AsTask());
+        Drain();
+        return step.Result;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Hub;
 using PowershAI.HuggingFace.FakeHub;
@@ -165,6 +166,21 @@ public sealed class HubErrorTests
         var ex = await Assert.ThrowsAsync<HubException>(() => H.Client(hub).GetJsonAsync("/spaces-host/owner/demo"));
 
         Assert.Equal(HubErrorKind.MalformedResponse, ex.Kind);
+    }
+
+    [Fact]
+    public async Task A_listing_page_that_breaks_off_mid_array_is_MalformedResponse_after_its_whole_items()
+    {
+        await using var hub = await H.Start(o => o.Repos.Add(FakeRepo.Model("acme/broken-page").AddFile("page.json", "[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\":")));
+        using var deadline = H.Deadline();
+        var items = new List<string?>();
+        var ex = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var item in H.Client(hub).ListAsync("/acme/broken-page/resolve/main/page.json", ct: deadline.Token)) items.Add((string?)item["id"]);
+        });
+
+        Assert.Equal(HubErrorKind.MalformedResponse, ex.Kind);
+        Assert.Equal(new[] { "a", "b" }, items);
     }
 
     [Fact]

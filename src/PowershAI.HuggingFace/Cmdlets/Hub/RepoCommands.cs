@@ -45,7 +45,7 @@ public abstract class GetRepoCmdlet : RepoCmdlet
     }
 }
 
-/// <summary>Searches repos; results stream, a page at a time.</summary>
+/// <summary>Searches repos; results stream item by item as each page arrives, the next page asked for only when needed.</summary>
 public abstract class FindRepoCmdlet : RepoCmdlet
 {
     [Parameter(Position = 0)] public string? Search { get; set; }

@@ -1,0 +1,35 @@
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+
+namespace PowershAI.HuggingFace.Infrastructure;
+
+/// <summary>
+/// The module's views (PowershAI.HuggingFace.Format.ps1xml) are loaded by its first command in a
+/// runspace, not by Import-Module: loading a format file rebuilds the runspace's whole format
+/// table, about a third of the import's CPU time (bench/README.md), and a view is needed only once
+/// one of the module's commands has written an object.
+/// </summary>
+static class FormatData
+{
+    static readonly ConditionalWeakTable<Runspace, object> Loaded = new();
+    static readonly string FilePath = Path.Combine(Path.GetDirectoryName(typeof(FormatData).Assembly.Location) ?? "", "PowershAI.HuggingFace.Format.ps1xml");
+
+    /// <summary>Called on the pipeline thread, so one runspace never runs it twice at once.</summary>
+    public static void EnsureLoaded(PSCmdlet cmdlet)
+    {
+        var runspace = Runspace.DefaultRunspace;
+        if (runspace == null || Loaded.TryGetValue(runspace, out _)) return;
+        Loaded.Add(runspace, FilePath);
+        if (!File.Exists(FilePath)) return;
+        try
+        {
+            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create("Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]"), null, FilePath);
+        }
+        catch (RuntimeException)
+        {
+            // A session that forbids format updates shows the objects with PowerShell's default views.
+        }
+    }
+}
