@@ -24,15 +24,7 @@ internal static partial class ChatRoutes
             await Http.Error(ctx, StatusCodes.Status401Unauthorized, RepoAccess.InvalidUsernameOrPassword);
             return;
         }
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(await Http.ReadText(ctx)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await Http.ReadObject(ctx);
         if (body is null)
         {
             await Http.Error(ctx, StatusCodes.Status400BadRequest, "Request body must be a JSON object");

@@ -70,6 +70,19 @@ internal static class Http
         return await reader.ReadToEndAsync(ctx.RequestAborted);
     }
 
+    /// <summary>The request body as a JSON object; null when it is not JSON or not an object.</summary>
+    public static async Task<JsonObject?> ReadObject(HttpContext ctx)
+    {
+        try
+        {
+            return JsonNode.Parse(await ReadText(ctx)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Query booleans arrive as true/false/1/0 in any case (docs/hub-api.md §0.5).</summary>
     public static bool Flag(HttpContext ctx, string name) =>
         ctx.Request.Query[name].ToString().ToLowerInvariant() is "true" or "1";

@@ -35,15 +35,7 @@ internal static class LfsRoutes
             await Http.Error(ctx, StatusCodes.Status403Forbidden, $"You don't have write access to {repo.Id}");
             return;
         }
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(await Http.ReadText(ctx)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await Http.ReadObject(ctx);
         if (body is null)
         {
             await Http.Error(ctx, StatusCodes.Status422UnprocessableEntity, "The body is not a JSON object.");

@@ -30,14 +30,9 @@ internal static class RepoManagementRoutes
             await Http.Error(ctx, StatusCodes.Status401Unauthorized, call.InvalidToken ? RepoAccess.InvalidCredentials : "You must be authenticated to do this.");
             return;
         }
-        JsonObject body;
-        try
+        if (await Http.ReadObject(ctx) is not { } body)
         {
-            body = JsonNode.Parse(await Http.ReadText(ctx)) as JsonObject ?? [];
-        }
-        catch (JsonException)
-        {
-            await Http.Error(ctx, StatusCodes.Status400BadRequest, "The body is not JSON.");
+            await Http.Error(ctx, StatusCodes.Status400BadRequest, "The body is not a JSON object.");
             return;
         }
         var name = body["name"]?.GetValue<string>() ?? "";
