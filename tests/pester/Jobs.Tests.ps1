@@ -28,3 +28,35 @@ Describe 'a job''s progress, information and warning streams (fake server)' {
         $job | Remove-Job
     }
 }
+
+Describe 'a handle''s State moves without a reader (fake server)' {
+    BeforeAll {
+        $script:Fake = Start-FakeGradio -Profile v5 -App full
+        function Wait-HandleEnd($Handle) {
+            # Bounded: the fake's calls end in well under a second.
+            foreach ($i in 1..300) {
+                if ("$($Handle.State)" -in 'Complete', 'Error', 'Cancelled', 'Failed') { return "$($Handle.State)" }
+                Start-Sleep -Milliseconds 100
+            }
+            return "$($Handle.State)"
+        }
+    }
+    AfterAll {
+        if ($Fake) { Stop-RealGradio $Fake }
+    }
+
+    It 'a Send-GradioApi handle reaches Complete with nothing reading it, and its events are all still there' {
+        $h = Send-GradioApi $Fake.Url slow_progress @(2) -WarningAction SilentlyContinue
+        Wait-HandleEnd $h | Should -Be 'Complete'
+        $h.Status | Should -BeNullOrEmpty   # nothing has read it yet
+        $results = @($h | Update-GradioApiResult -InformationAction SilentlyContinue -WarningAction SilentlyContinue)
+        $results[-1].data[0] | Should -Be 'done'
+        $h.Status | Should -Be 'complete'
+    }
+
+    It 'an app error shows as State Error before Update-GradioApiResult reports it' {
+        $h = Send-GradioApi $Fake.Url raise_error @('boom')
+        Wait-HandleEnd $h | Should -Be 'Error'
+        { $h | Update-GradioApiResult } | Should -Throw -ErrorId 'GradioAppError,*'
+    }
+}

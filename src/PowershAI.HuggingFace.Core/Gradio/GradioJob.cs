@@ -40,10 +40,24 @@ public abstract class GradioJob
     /// <summary>True once a terminal event was delivered to the reader.</summary>
     public bool Finished { get; private set; }
 
+    /// <summary>Where the job stands, from the events received so far, read or not.</summary>
+    public GradioJobState State => (GradioJobState)Volatile.Read(ref _state);
+
+    int _state;
+
+    /// <summary>
+    /// Starts receiving the job's events in the background (the first read starts it too), so
+    /// <see cref="State"/> moves while nobody reads; the events wait for the reader.
+    /// </summary>
+    public void Receive()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0) StartProducing();
+    }
+
     /// <summary>The next event, or null when the job has no more. Throws the failure that ended the stream.</summary>
     public async Task<GradioEvent?> ReadAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0) StartProducing();
+        Receive();
         try
         {
             while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
@@ -91,9 +105,37 @@ public abstract class GradioJob
     /// <summary>Releases the connection the job reads from, if it owns one.</summary>
     protected virtual void Abandon() { }
 
-    protected internal bool Publish(GradioEvent e) => _events.Writer.TryWrite(e);
+    protected internal bool Publish(GradioEvent e)
+    {
+        if (StateAfter(e) is GradioJobState next) Settle(next);
+        return _events.Writer.TryWrite(e);
+    }
 
-    protected internal void Close(Exception? failure = null) => _events.Writer.TryComplete(failure);
+    protected internal void Close(Exception? failure = null)
+    {
+        if (failure != null) Settle(GradioJobState.Failed);
+        _events.Writer.TryComplete(failure);
+    }
+
+    static GradioJobState? StateAfter(GradioEvent e) => e.Kind switch
+    {
+        GradioEventKind.Estimation => GradioJobState.Queued,
+        GradioEventKind.Started or GradioEventKind.Progress or GradioEventKind.Log or GradioEventKind.Generating => GradioJobState.Running,
+        GradioEventKind.Complete => e.Cancelled ? GradioJobState.Cancelled : GradioJobState.Complete,
+        GradioEventKind.Error => GradioJobState.Error,
+        _ => null,
+    };
+
+    /// <summary>Moves the state on, never back out of an ending one (a late close after complete stays complete).</summary>
+    void Settle(GradioJobState next)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _state);
+            if ((GradioJobState)current >= GradioJobState.Complete) return;
+            if (Interlocked.CompareExchange(ref _state, (int)next, current) == current) return;
+        }
+    }
 
     /// <summary>Runs a producer in the background and closes the channel with whatever ended it.</summary>
     protected void RunProducer(Func<Task> producer) => Task.Run(async () =>

@@ -16,6 +16,8 @@ public sealed class GradioApiEvent
         AppUrl = appUrl;
         Req = new Hashtable { ["method"] = "POST", ["url"] = appUrl, ["api"] = job.Endpoint.ApiName };
         PowershaiTypeName.Tag(this, nameof(GradioApiEvent));
+        // Events are received from now on, so State is current without a reader.
+        job.Receive();
     }
 
     internal GradioJob Job { get; }
@@ -31,7 +33,13 @@ public sealed class GradioApiEvent
     /// <summary>The transport: queue, call, websocket or run.</summary>
     public string Protocol => Job.Protocol;
 
-    /// <summary>null, then the last event's name; at the end complete, error or cancelled.</summary>
+    /// <summary>
+    /// Where the call stands on the server (Pending, Queued, Running, Complete, Error, Cancelled,
+    /// Failed), from the events received so far, whether or not anything has read them.
+    /// </summary>
+    public GradioJobState State => Job.State;
+
+    /// <summary>null, then the last event's name read; at the end complete, error or cancelled.</summary>
     public string? Status { get; internal set; }
 
     /// <summary>running, complete, error, cancelled or HeartBeatExpired.</summary>
