@@ -67,38 +67,22 @@ public static class SseReader
     /// Passes bytes through while counting those of the current message (up to a blank line); one
     /// larger than the bound ends the stream with <see cref="TransportFailureKind.TooLarge"/>.
     /// </summary>
-    sealed class MessageLimitStream : Stream
+    sealed class MessageLimitStream : ReadObserverStream
     {
-        readonly Stream _inner;
         readonly long _max;
         readonly string _what;
         readonly Uri _url;
         long _message;
         bool _lineEmpty = true;
 
-        public MessageLimitStream(Stream inner, long max, string what, Uri url)
+        public MessageLimitStream(Stream inner, long max, string what, Uri url) : base(inner)
         {
-            _inner = inner;
             _max = max;
             _what = what;
             _url = url;
         }
 
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            var read = await _inner.ReadAsync(buffer, offset, count, ct).ConfigureAwait(false);
-            Count(buffer, offset, read);
-            return read;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = _inner.Read(buffer, offset, count);
-            Count(buffer, offset, read);
-            return read;
-        }
-
-        void Count(byte[] buffer, int offset, int read)
+        protected override void Observe(byte[] buffer, int offset, int read)
         {
             for (var i = offset; i < offset + read; i++)
             {
@@ -116,22 +100,6 @@ public static class SseReader
                             $"{_what}: an event-stream message is larger than {Limits.Describe(_max)}, the most this client reads.", _url);
                 }
             }
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) _inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 }
