@@ -14,7 +14,8 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// <summary>
 /// The Git LFS batch API of a repo (docs/hub-api.md §1.10): POST {prefix}{id}.git/info/lfs/objects/batch
 /// answers, per object not yet stored, a signed upload URL on the CDN host and a verify URL on the
-/// Hub; the CDN's PUT stores the content after checking its sha256 and size.
+/// Hub; the CDN's PUT stores the content after checking its sha256 and size. Objects above
+/// <see cref="FakeHubOptions.MultipartThreshold"/> are asked for in parts instead, joined by POST /api/complete_multipart.
 /// </summary>
 internal static class LfsRoutes
 {
