@@ -134,6 +134,7 @@ Describe 'Hardware, secrets and variables of a Space' {
         $model.Description | Should -Be 'the model'
         $model.UpdatedAt | Should -BeOfType [datetime]
         $model.Space | Should -Be 'alice/settings'
+        ($model | Out-String) | Should -Match 'Name\s+Value\s+Description\s+UpdatedAt'   # a table view
 
         Remove-HfSpaceVariable alice/settings MODE -WhatIf
         @(Get-HfSpaceVariable alice/settings).Count | Should -Be 2
