@@ -105,7 +105,7 @@ Describe 'Hardware, secrets and variables of a Space' {
 
     It 'sets and removes a secret, whose value never shows, even in an error' {
         Set-HfSpaceSecret alice/settings DB_PASSWORD 'whatif-password-1' -WhatIf
-        (Get-FakeSpace alice/settings).secrets.PSObject.Properties.Name | Should -Not -Contain 'DB_PASSWORD'
+        @((Get-FakeSpace alice/settings).secrets.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'DB_PASSWORD'
 
         $DebugPreference = 'Continue'
         $out = Set-HuggingFaceSpaceSecret alice/settings DB_PASSWORD 'correct-horse-battery' -Description 'the db' -Confirm:$false -Verbose 4>&1 5>&1
@@ -119,7 +119,7 @@ Describe 'Hardware, secrets and variables of a Space' {
         $text | Should -Not -Match $AliceToken
 
         Remove-HfSpaceSecret alice/settings DB_PASSWORD -Confirm:$false
-        (Get-FakeSpace alice/settings).secrets.PSObject.Properties.Name | Should -Not -Contain 'DB_PASSWORD'
+        @((Get-FakeSpace alice/settings).secrets.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'DB_PASSWORD'
         Remove-HuggingFaceSpaceSecret alice/settings NEVER_SET -Confirm:$false   # a missing key is no error, as on the Hub
     }
 

@@ -25,7 +25,7 @@ public sealed class LfsPart
 
 /// <summary>
 /// Reads a multipart upload action (docs/hub-api.md §1.10): header.chunk_size (a number or its text)
-/// and one URL per part under its number ("00001" or "1"), every other header being a real header.
+/// and one URL per part under its number ("00001" or "1"); other keys are ignored.
 /// </summary>
 public static class LfsMultipart
 {
@@ -53,10 +53,6 @@ public static class LfsMultipart
             throw Malformed(what, $"it lists {urls.Count} parts where {expected} of {chunk} bytes make up the file");
         return urls.Select(p => new LfsPart(p.Key, p.Value, (p.Key - 1) * chunk, Math.Min(chunk, size - (p.Key - 1) * chunk))).ToList();
     }
-
-    /// <summary>The headers of the action that are real headers (neither chunk_size nor a part URL).</summary>
-    public static IEnumerable<KeyValuePair<string, JsonNode?>> Headers(JsonObject? header) =>
-        (header ?? new JsonObject()).Where(p => p.Key != "chunk_size" && !(p.Key.Length > 0 && p.Key.All(c => c is >= '0' and <= '9')));
 
     static HubException Malformed(string what, string why) =>
         new(HubErrorKind.MalformedResponse, $"{what}: the Hub asked for a multipart upload, but {why}.");
