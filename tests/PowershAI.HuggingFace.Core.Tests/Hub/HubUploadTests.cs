@@ -104,6 +104,26 @@ public sealed class HubUploadTests : IDisposable
     }
 
     [Fact]
+    public void A_file_slice_reads_only_its_bytes_and_rewinds_for_a_retry()
+    {
+        var bytes = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 251)).ToArray();
+        var path = Path.Combine(_temp, "slice.bin");
+        File.WriteAllBytes(path, bytes);
+        using var slice = new FileSliceStream(path, 4096, 3000);
+
+        var first = new MemoryStream();
+        slice.CopyTo(first, 1024);
+        slice.Position = 0;
+        var again = new MemoryStream();
+        slice.CopyTo(again, 700);
+
+        Assert.Equal(3000, slice.Length);
+        Assert.Equal(bytes.Skip(4096).Take(3000), first.ToArray());
+        Assert.Equal(first.ToArray(), again.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => slice.Position = 3001);
+    }
+
+    [Fact]
     public void A_multipart_plan_that_does_not_cover_the_file_is_refused()
     {
         var header = new System.Text.Json.Nodes.JsonObject { ["chunk_size"] = "4096", ["00001"] = "https://storage.example/a" };
