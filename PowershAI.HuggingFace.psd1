@@ -60,12 +60,21 @@
         'New-HuggingFaceRepo'
         'Remove-HuggingFaceRepo'
         'Send-HuggingFaceFile'
+        'Copy-HuggingFaceSpace'
+        'Set-HuggingFaceSpaceHardware'
+        'Set-HuggingFaceSpaceSecret'
+        'Remove-HuggingFaceSpaceSecret'
+        'Get-HuggingFaceSpaceVariable'
+        'Set-HuggingFaceSpaceVariable'
+        'Remove-HuggingFaceSpaceVariable'
     )
     AliasesToExport      = @(
         'InvokeGradioApi', 'GradioApiFunction', 'Invoke-HfHub', 'Get-HfModel', 'Get-HfDataset', 'Get-HfSpace',
         'Connect-HfSpaceGradio', 'Get-HfWhoami', 'Get-HfMe', 'Set-HfToken', 'Wait-HfSpace', 'Invoke-HfInference',
         'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace',
-        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo', 'Send-HfFile'
+        'Get-HfRepoFile', 'Save-HfFile', 'New-HfRepo', 'Remove-HfRepo', 'Send-HfFile',
+        'Copy-HfSpace', 'Set-HfSpaceHardware', 'Set-HfSpaceSecret', 'Remove-HfSpaceSecret', 'Get-HfSpaceVariable',
+        'Set-HfSpaceVariable', 'Remove-HfSpaceVariable'
     )
     FunctionsToExport    = @()
     # PowershAI.HuggingFace.Format.ps1xml is deliberately not in FormatsToProcess: the module's

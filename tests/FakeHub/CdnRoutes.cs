@@ -8,7 +8,7 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// The CDN on http://localhost:CDNPORT: /repos/xx/yy/{sha256}?...&amp;Signature=... serves LFS content.
 /// Like a signed-URL CDN it refuses a request that also carries Authorization, which is how tests catch
 /// a client that forwards the Hub token across hosts. PUT /upload/{sha256}?Signature=... takes LFS
-/// uploads (LfsRoutes). No RateLimit headers here: the CDN is not the Hub.
+/// uploads, PUT /multipart/{sha256}/{part}?... the parts of a multipart one (LfsRoutes). No RateLimit headers here: the CDN is not the Hub.
 /// </summary>
 internal static class CdnRoutes
 {
@@ -17,7 +17,7 @@ internal static class CdnRoutes
         if (ctx.Request.Headers.ContainsKey("Authorization"))
             return Http.Error(ctx, StatusCodes.Status400BadRequest,
                 "Only one auth mechanism allowed: this URL is signed, so the Authorization header must not be sent");
-        if (HttpMethods.IsPut(ctx.Request.Method)) return LfsRoutes.StoreAsync(ctx, server);
+        if (HttpMethods.IsPut(ctx.Request.Method)) return ctx.Request.Path.StartsWithSegments("/multipart") ? LfsRoutes.StorePartAsync(ctx, server) : LfsRoutes.StoreAsync(ctx, server);
         if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
             return Http.Error(ctx, StatusCodes.Status405MethodNotAllowed, "Method not allowed");
         var segments = (ctx.Request.Path.Value ?? "").Split('/', System.StringSplitOptions.RemoveEmptyEntries);

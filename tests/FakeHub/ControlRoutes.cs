@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -13,6 +14,8 @@ namespace PowershAI.HuggingFace.FakeHub;
 ///   rate-limit?force=N                 the next N requests answer 429
 ///   stage?space=owner/demo&amp;stage=SLEEPING[&amp;message=...]
 ///   gradio-host?space=owner/demo&amp;url=http://127.0.0.1:7860/
+///   multipart?threshold=N&amp;chunk=M      LFS uploads above N bytes go in parts of M bytes (threshold=0 and no chunk: never)
+///   space?space=owner/demo             answers what the Space holds: hardware, storage, privacy, secrets (with values), variables
 /// </summary>
 internal static class ControlRoutes
 {
@@ -45,6 +48,13 @@ internal static class ControlRoutes
                     var url = new Uri(query["url"].ToString(), UriKind.Absolute);
                     lock (call.Catalogue.Gate) target.Host = url;
                     break;
+                case "multipart":
+                    var threshold = long.Parse(query["threshold"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    options.MultipartThreshold = threshold > 0 ? threshold : null;
+                    if (query["chunk"].Count > 0) options.MultipartChunkSize = long.Parse(query["chunk"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "space":
+                    return Http.Json(ctx, SpaceState(call, call.Catalogue.Space(query["space"].ToString())));
                 default:
                     return Router.NotFoundAsync(call);
             }
@@ -53,6 +63,20 @@ internal static class ControlRoutes
         {
             return Http.Error(ctx, StatusCodes.Status400BadRequest, e.Message);
         }
-        return Http.Json(ctx, new System.Text.Json.Nodes.JsonObject());
+        return Http.Json(ctx, new JsonObject());
+    }
+
+    private static JsonObject SpaceState(HubCall call, FakeSpace space)
+    {
+        static JsonObject Values(System.Collections.Generic.Dictionary<string, FakeSpaceSetting> map) =>
+            new(map.Select(p => new System.Collections.Generic.KeyValuePair<string, JsonNode?>(p.Key, p.Value.Value)));
+        lock (call.Catalogue.Gate)
+        {
+            return new JsonObject
+            {
+                ["id"] = space.Id, ["private"] = space.Private, ["hardware"] = space.Hardware, ["storage"] = space.Storage,
+                ["sleepTimeSeconds"] = space.SleepTimeSeconds, ["secrets"] = Values(space.Secrets), ["variables"] = Values(space.Variables),
+            };
+        }
     }
 }

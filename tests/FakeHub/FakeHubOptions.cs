@@ -59,6 +59,12 @@ public sealed class FakeHubOptions
     /// <summary>Old id -> current id: the API and resolve routes answer 307 with a relative Location.</summary>
     public Dictionary<string, string> Renames { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>LFS uploads of more bytes than this are asked for in parts (multipart, docs/hub-api.md §1.10); null = never.</summary>
+    public long? MultipartThreshold { get; set; }
+
+    /// <summary>The part size (chunk_size) of a multipart LFS upload.</summary>
+    public long MultipartChunkSize { get; set; } = 5 * 1024 * 1024;
+
     /// <summary>Pause between streamed chat completion chunks.</summary>
     public TimeSpan ChatTokenDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 }

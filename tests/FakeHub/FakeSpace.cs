@@ -35,6 +35,15 @@ public sealed class FakeSpace : FakeRepo
     /// <summary>runtime.gcTimeout (seconds before the Space sleeps); set by /sleeptime.</summary>
     public int? SleepTimeSeconds { get; set; } = 172800;
 
+    /// <summary>runtime.storage: null, "small", "medium" or "large" (persistent storage; set when duplicated).</summary>
+    public string? Storage { get; set; }
+
+    /// <summary>Secrets by key; the Hub never answers their values (GET …/secrets lists keys only).</summary>
+    public Dictionary<string, FakeSpaceSetting> Secrets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Variables by key.</summary>
+    public Dictionary<string, FakeSpaceSetting> Variables { get; } = new(StringComparer.Ordinal);
+
     public string Subdomain { get; set; }
 
     /// <summary>

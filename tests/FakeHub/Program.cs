@@ -10,6 +10,7 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// dotnet run --project tests/FakeHub -- --port 0 [--cdn-port N] [--space owner/demo=http://127.0.0.1:7860/]...
 ///   [--stage owner/demo=SLEEPING]... [--page-size N] [--no-seed] [--api-quota N] [--retry-after S]
 ///   [--cdn-range honour|ignore|notsatisfiable] [--chat-delay-ms N] [--bulk-models N]
+///   [--multipart-threshold BYTES] [--multipart-chunk BYTES]
 /// Faults can also be injected while it runs: see ControlRoutes (POST /__fakehub/...).
 /// Prints "READY url=http://127.0.0.1:PORT/ cdn=http://localhost:CDNPORT/" once listening and serves until killed.
 /// </summary>
@@ -81,6 +82,8 @@ public static class Program
                     break;
                 case "--retry-after": options.RateLimit.RetryAfterSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--cdn-range": options.CdnRange = Enum.Parse<CdnRangeMode>(Next(), ignoreCase: true); break;
+                case "--multipart-threshold": options.MultipartThreshold = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--multipart-chunk": options.MultipartChunkSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--chat-delay-ms": options.ChatTokenDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--bulk-models":
                     // Public models bulk/model-00001... with falling downloads, for listing benchmarks (bench/startup-and-listing.ps1).

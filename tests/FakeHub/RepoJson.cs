@@ -197,7 +197,7 @@ internal static class RepoJson
         {
             ["stage"] = stage,
             ["hardware"] = new JsonObject { ["current"] = up ? space.Hardware : null, ["requested"] = space.Hardware },
-            ["storage"] = null,
+            ["storage"] = space.Storage,
             ["gcTimeout"] = space.SleepTimeSeconds,
             ["replicas"] = replicas,
             ["devMode"] = false,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PowershAI.HuggingFace.FakeHub;
 
-/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}], /tree/{rev}[/{path}] and, for Spaces, the runtime sub-routes (docs/hub-api.md §1.2, docs/hub-api.md §1.3).</summary>
+/// <summary>/api/{t}/{ns}/{name}[/revision/{rev}], /tree/{rev}[/{path}] and, for Spaces, the runtime, settings and duplicate sub-routes (docs/hub-api.md §1.2, docs/hub-api.md §1.3).</summary>
 internal static class RepoRoutes
 {
     /// <summary>Segments are ["api", t, ns, name, ..rest].</summary>
@@ -47,6 +47,15 @@ internal static class RepoRoutes
                     return;
                 case "restart" or "pause" or "sleeptime" when HttpMethods.IsPost(method):
                     await SpaceRoutes.ManageAsync(call, space, action);
+                    return;
+                case "hardware" when HttpMethods.IsPost(method):
+                    await SpaceSettingsRoutes.HardwareAsync(call, space);
+                    return;
+                case "secrets" or "variables":
+                    await SpaceSettingsRoutes.SettingsAsync(call, space, secrets: action == "secrets");
+                    return;
+                case "duplicate" when HttpMethods.IsPost(method):
+                    await SpaceSettingsRoutes.DuplicateAsync(call, space);
                     return;
             }
         }

@@ -16,6 +16,8 @@ internal static class Router
         {
             case ["api", "whoami-v2"] when get:
                 return WhoamiRoutes.WhoamiAsync(call);
+            case ["api", "complete_multipart"] when HttpMethods.IsPost(call.Ctx.Request.Method):
+                return LfsRoutes.CompleteAsync(call);
             case ["api", "repos", "create" or "delete"]:
                 return RepoManagementRoutes.HandleAsync(call, call.Segments[2]);
             case ["api", var collection] when get && RepoAccess.TypeOf(collection) is { } type:

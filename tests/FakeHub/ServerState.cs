@@ -23,6 +23,9 @@ internal sealed class ServerState
     /// <summary>LFS content uploaded through the CDN, by sha256, waiting for a commit to use it.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> LfsObjects { get; } = new();
 
+    /// <summary>Parts of multipart LFS uploads, by sha256 then part number, until their completion joins them.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>> LfsParts { get; } = new();
+
     /// <summary>Signalled when the server shuts down, so streams end at once.</summary>
     public System.Threading.CancellationToken Stopping { get; set; }
 }

@@ -36,21 +36,25 @@ internal static class SpaceRoutes
         return Http.Json(call.Ctx, new JsonObject { ["token"] = token });
     }
 
+    /// <summary>The owner's actions need a write token of a member of the Space's namespace: otherwise writes 401 or 403 and returns false.</summary>
+    public static async Task<bool> MayManageAsync(HubCall call, FakeSpace space, string action)
+    {
+        if (call.User is null)
+        {
+            await Http.Error(call.Ctx, StatusCodes.Status401Unauthorized, RepoAccess.InvalidUsernameOrPassword);
+            return false;
+        }
+        if (Catalogue.CanWrite(space, call.User)) return true;
+        await Http.Error(call.Ctx, StatusCodes.Status403Forbidden, Catalogue.IsMember(call.User, space.Author)
+            ? $"You don't have write access with this token (role: {call.User.Role}); a write token is needed to {action} {space.Id}"
+            : $"You don't have the rights to {action} {space.Id}: only its owner can");
+        return false;
+    }
+
     public static async Task ManageAsync(HubCall call, FakeSpace space, string action)
     {
         var ctx = call.Ctx;
-        if (call.User is null)
-        {
-            await Http.Error(ctx, StatusCodes.Status401Unauthorized, RepoAccess.InvalidUsernameOrPassword);
-            return;
-        }
-        if (!Catalogue.CanWrite(space, call.User))
-        {
-            await Http.Error(ctx, StatusCodes.Status403Forbidden, Catalogue.IsMember(call.User, space.Author)
-                ? $"You don't have write access with this token (role: {call.User.Role}); a write token is needed to {action} {space.Id}"
-                : $"You don't have the rights to {action} {space.Id}: only its owner can");
-            return;
-        }
+        if (!await MayManageAsync(call, space, action)) return;
         if (space.Sdk == "static" && action is "restart" or "pause")
         {
             await Http.Error(ctx, StatusCodes.Status400BadRequest, $"Cannot {action} a static Space: it has no runtime");

@@ -253,7 +253,8 @@ Describe 'Objects and views' {
     }
 
     It 'answers to the whole Hf alias set and to the corrected and -TimeoutSec names' {
-        foreach ($alias in 'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace') {
+        foreach ($alias in 'Find-HfModel', 'Find-HfDataset', 'Start-HfSpace', 'Restart-HfSpace', 'Suspend-HfSpace', 'Copy-HfSpace',
+                'Set-HfSpaceHardware', 'Set-HfSpaceSecret', 'Remove-HfSpaceSecret', 'Get-HfSpaceVariable', 'Set-HfSpaceVariable', 'Remove-HfSpaceVariable') {
             (Get-Alias $alias).ResolvedCommandName | Should -Be ($alias -replace '-Hf', '-HuggingFace')
         }
         (Find-HfModel -Limit 1).id | Should -Not -BeNullOrEmpty

@@ -169,6 +169,13 @@ Describe 'every exported cmdlet reports a classified error' {
             'New-HuggingFaceRepo'                  = { New-HuggingFaceRepo 'bad id!' -Confirm:$false }
             'Remove-HuggingFaceRepo'               = { Remove-HuggingFaceRepo 'bad id!' -Confirm:$false }
             'Send-HuggingFaceFile'                 = { Send-HuggingFaceFile 'bad id!' $Existing -Confirm:$false }
+            'Copy-HuggingFaceSpace'                = { Copy-HuggingFaceSpace 'bad id!' alice/copy -Confirm:$false }
+            'Set-HuggingFaceSpaceHardware'         = { Set-HuggingFaceSpaceHardware 'bad id!' t4-small -Confirm:$false }
+            'Set-HuggingFaceSpaceSecret'           = { Set-HuggingFaceSpaceSecret 'bad id!' API_KEY 'value' -Confirm:$false }
+            'Remove-HuggingFaceSpaceSecret'        = { Remove-HuggingFaceSpaceSecret 'bad id!' API_KEY -Confirm:$false }
+            'Get-HuggingFaceSpaceVariable'         = { Get-HuggingFaceSpaceVariable 'bad id!' }
+            'Set-HuggingFaceSpaceVariable'         = { Set-HuggingFaceSpaceVariable 'bad id!' MODE fast -Confirm:$false }
+            'Remove-HuggingFaceSpaceVariable'      = { Remove-HuggingFaceSpaceVariable 'bad id!' MODE -Confirm:$false }
         }
     }
 
@@ -190,7 +197,9 @@ Describe 'every exported cmdlet reports a classified error' {
         'Get-HuggingFaceDataset', 'Find-HuggingFaceDataset', 'Get-HuggingFaceWhoami', 'Set-HuggingFaceToken', 'Get-HuggingFaceSpace',
         'Connect-HuggingFaceSpaceGradio', 'Wait-HuggingFaceSpace', 'Start-HuggingFaceSpace', 'Restart-HuggingFaceSpace',
         'Suspend-HuggingFaceSpace', 'Invoke-HuggingFaceInferenceApi', 'Get-HuggingFaceRepoFile', 'Save-HuggingFaceFile',
-        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo', 'Send-HuggingFaceFile'
+        'New-HuggingFaceRepo', 'Remove-HuggingFaceRepo', 'Send-HuggingFaceFile', 'Copy-HuggingFaceSpace', 'Set-HuggingFaceSpaceHardware',
+        'Set-HuggingFaceSpaceSecret', 'Remove-HuggingFaceSpaceSecret', 'Get-HuggingFaceSpaceVariable', 'Set-HuggingFaceSpaceVariable',
+        'Remove-HuggingFaceSpaceVariable'
     ) {
         $name = $_
         $caught = $null

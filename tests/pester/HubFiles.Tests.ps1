@@ -25,6 +25,8 @@ BeforeAll {
     $script:ParquetSha = (Get-HfRepoFile acme/imdb-mini data -RepoType Dataset | Where-Object Path -eq $Parquet).Sha256
 
     function New-Cache { param([string] $Name) $path = Join-Path $Root $Name; $null = New-Item -ItemType Directory -Force $path; $path }
+    # Every line a command wrote to the verbose and debug streams.
+    function Get-StreamText($Records) { ($Records | ForEach-Object { "$_" }) -join "`n" }
 }
 
 AfterAll {
@@ -144,6 +146,35 @@ Describe 'Downloading into the cache' {
         }
     }
 
+    It 'records a missing file in .no_exist, so offline it is reported as not found rather than not cached' {
+        $cache = New-Cache noexist
+        $commit = (Get-HfModel acme/tiny-gpt).sha
+        { Save-HfFile acme/tiny-gpt nested/missing.bin -CacheDir $cache } |
+            Should -Throw -ErrorId 'HuggingFaceEntryNotFound,PowershAI.HuggingFace.Cmdlets.Hub.SaveHuggingFaceFileCommand'
+        $marker = Join-Path $cache "models--acme--tiny-gpt/.no_exist/$commit/nested/missing.bin"
+        Test-Path -LiteralPath $marker -PathType Leaf | Should -BeTrue
+        (Get-Item -LiteralPath $marker).Length | Should -Be 0
+        Get-Content -Raw (Join-Path $cache 'models--acme--tiny-gpt/refs/main') | Should -Be $commit
+
+        $endpoint = $env:HF_ENDPOINT
+        try {
+            $env:HF_HUB_OFFLINE = '1'
+            $env:HF_ENDPOINT = 'http://127.0.0.1:9'
+            { Save-HfFile acme/tiny-gpt nested/missing.bin -CacheDir $cache } |
+                Should -Throw -ErrorId 'HuggingFaceEntryNotFound,PowershAI.HuggingFace.Cmdlets.Hub.SaveHuggingFaceFileCommand'
+            # A marker written by huggingface_hub is the same empty file, and is honoured as well.
+            $null = New-Item -ItemType File -Force (Join-Path $cache "models--acme--tiny-gpt/.no_exist/$commit/written-by-python.txt")
+            { Save-HfFile acme/tiny-gpt written-by-python.txt -CacheDir $cache } |
+                Should -Throw -ErrorId 'HuggingFaceEntryNotFound,*'
+            # A file neither cached nor marked is still "offline, not in the cache".
+            { Save-HfFile acme/tiny-gpt never-asked.txt -CacheDir $cache } |
+                Should -Throw -ErrorId 'HuggingFaceOffline,*'
+        } finally {
+            $env:HF_HUB_OFFLINE = $null
+            $env:HF_ENDPOINT = $endpoint
+        }
+    }
+
     It 'fills a plain folder with -LocalDir, and pipes from Get-HuggingFaceRepoFile' {
         $folder = Join-Path $Root 'plain'
         $files = @(Get-HfRepoFile acme/imdb-mini data -RepoType Dataset | Where-Object Type -eq file | Save-HfFile -LocalDir $folder)
@@ -212,6 +243,35 @@ Describe 'Uploading files' {
         @($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(PUT|POST) \S+$' }).Message |
             Should -Be @("POST $env:HF_ENDPOINT/api/models/alice/pester-upload/preupload/main")
         Remove-HfRepo alice/pester-upload -Confirm:$false
+    }
+
+    It 'sends a file above the multipart threshold in parts to the storage host, without the token, then completes it' {
+        # The emulator asks for parts of 4096 bytes for anything above 10000; each part is checked
+        # for its length, the completion for every part's number and ETag, the whole for its sha256.
+        $null = Invoke-RestMethod -Method Post -Uri "$env:HF_ENDPOINT/__fakehub/multipart?threshold=10000&chunk=4096"
+        try {
+            $folder = Join-Path $Root 'multipart'
+            $null = New-Item -ItemType Directory -Force $folder
+            $weights = [byte[]]::new(30000); (New-Object Random 11).NextBytes($weights)
+            [IO.File]::WriteAllBytes("$folder/big.safetensors", $weights)
+            $null = New-HfRepo alice/pester-multipart
+
+            $DebugPreference = 'Continue'
+            $out = Send-HfFile alice/pester-multipart "$folder/big.safetensors" -Confirm:$false -Verbose 4>&1 5>&1
+            $result = $out | Where-Object { $_ -is [PowershAI.HuggingFace.Core.Hub.HubCommitResult] }
+            $result.Sent | Should -Be @('big.safetensors')
+            $puts = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^PUT (\S+)$' } | ForEach-Object { $Matches[1] })
+            $puts.Count | Should -Be 8
+            $puts | ForEach-Object { $_ | Should -BeLike "$($HubServer.Cdn.TrimEnd('/'))/multipart/*" }
+            @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^POST \S+/api/complete_multipart\?\S*$' }).Count | Should -Be 1
+            (Get-StreamText $out) | Should -Not -Match 'hf_alicetoken'
+
+            $copy = Save-HfFile alice/pester-multipart big.safetensors -CacheDir (New-Cache multipart)
+            (Get-FileHash $copy.FullName).Hash | Should -Be (Get-FileHash "$folder/big.safetensors").Hash
+        } finally {
+            $null = Invoke-RestMethod -Method Post -Uri "$env:HF_ENDPOINT/__fakehub/multipart?threshold=0"
+            Remove-HfRepo alice/pester-multipart -Confirm:$false -ErrorAction SilentlyContinue
+        }
     }
 
     It 'needs a write token' {

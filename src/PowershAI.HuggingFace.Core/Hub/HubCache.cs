@@ -10,7 +10,8 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// huggingface_hub's cache layout (docs/hub-api.md §1.8), so a file either side downloaded is the
 /// other's too: {root}/{models|datasets|spaces}--{ns}--{name}/ holds blobs/{etag},
 /// snapshots/{commit}/{path} (a relative symbolic link to the blob, a copy where links cannot be
-/// made) and refs/{revision} (the commit, no newline); locks are {root}/.locks/{repo folder}/{etag}.lock.
+/// made), refs/{revision} (the commit, no newline) and .no_exist/{commit}/{path} (files known to be
+/// missing); locks are {root}/.locks/{repo folder}/{etag}.lock.
 /// </summary>
 public sealed class HubCache
 {
@@ -60,6 +61,22 @@ public sealed class HubCache
     /// <summary>The snapshot file of <paramref name="path"/> at <paramref name="revision"/> when the cache has it (and its blob); else null.</summary>
     public string? Find(HubRepoType type, string id, string revision, string path) =>
         CommitOf(type, id, revision) is { } commit && SnapshotPath(type, id, commit, path) is var pointer && IsReadable(pointer) ? pointer : null;
+
+    /// <summary>.no_exist/{commit}/{path}: an empty file saying the Hub answered "no such file" at that commit (huggingface_hub writes the same).</summary>
+    public string NoExistPath(HubRepoType type, string id, string commit, string path) =>
+        Inside(Path.Combine(RepoFolder(type, id), ".no_exist", commit), path);
+
+    /// <summary>Records that <paramref name="path"/> does not exist at <paramref name="commit"/>.</summary>
+    public void MarkMissing(HubRepoType type, string id, string commit, string path)
+    {
+        var marker = NoExistPath(type, id, commit, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        if (!File.Exists(marker)) File.WriteAllBytes(marker, Array.Empty<byte>());
+    }
+
+    /// <summary>The commit <paramref name="revision"/> stands for when the cache records <paramref name="path"/> as missing there; else null.</summary>
+    public string? MissingAt(HubRepoType type, string id, string revision, string path) =>
+        CommitOf(type, id, revision) is { } commit && File.Exists(NoExistPath(type, id, commit, path)) ? commit : null;
 
     /// <summary>
     /// Points snapshots/{commit}/{path} at the blob: a relative symbolic link as huggingface_hub

@@ -73,7 +73,10 @@ public sealed partial class HubClient
         return new HubCommitResult(commit?["commitOid"]?.GetValue<string>(), commit?["commitUrl"]?.GetValue<string>(), toSend.Select(f => f.RepoPath).ToList(), unchanged);
     }
 
-    /// <summary>The LFS batch API: one request for all objects, then a PUT and a verify for each the Hub does not have yet.</summary>
+    /// <summary>
+    /// The LFS batch API: one request for all objects, then for each the Hub does not have yet a PUT
+    /// (or, when the action names a chunk_size, one PUT per part and a completion) and a verify.
+    /// </summary>
     async Task UploadLfsAsync(HubRepoType type, string id, string revision, IReadOnlyList<HubUploadFile> files, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
         if (files.Count == 0) return;
@@ -99,12 +102,18 @@ public sealed partial class HubClient
             // No upload action: the Hub has this content already.
             if (o["actions"] is not JsonObject actions || actions["upload"] is not JsonObject upload) continue;
             var headers = upload["header"] as JsonObject;
-            if (headers?["chunk_size"] != null)
-                throw new HubException(HubErrorKind.InvalidArgument, $"{what}: the Hub asks for a multipart upload of {file.RepoPath}, which this module does not do yet.") { RepoId = id };
-            var href = new Uri(upload["href"]!.GetValue<string>());
-            using (await SendCheckedAsync(HttpMethod.Put, href, () => Content(file, progress), $"Uploading {file.RepoPath}", ct, accept: "*/*",
-                       timeout: TimeSpan.FromTicks(Options.Timeout.Ticks * 10), prepare: request => AddHeaders(request, headers)).ConfigureAwait(false))
+            if (upload["href"]?.GetValue<string>() is not { } uploadHref || !Uri.TryCreate(uploadHref, UriKind.Absolute, out var href))
+                throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the upload action of {file.RepoPath} has no URL.") { RepoId = id };
+            if (LfsMultipart.IsMultipart(headers))
             {
+                await UploadPartsAsync(file, href, LfsMultipart.Plan(headers!, file.Size, $"{what} ({file.RepoPath})"), progress, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                using (await SendCheckedAsync(HttpMethod.Put, href, () => Content(file, progress), $"Uploading {file.RepoPath}", ct, accept: "*/*",
+                           timeout: UploadTimeout, prepare: request => AddHeaders(request, headers)).ConfigureAwait(false))
+                {
+                }
             }
             if (actions["verify"] is JsonObject verify && verify["href"]?.GetValue<string>() is { } verifyHref)
             {
@@ -116,12 +125,41 @@ public sealed partial class HubClient
         }
     }
 
-    static HttpContent Content(HubUploadFile file, IProgress<TransferProgress>? progress)
+    /// <summary>A storage PUT may carry a whole file (or part): ten times the per-answer timeout.</summary>
+    TimeSpan UploadTimeout => TimeSpan.FromTicks(Options.Timeout.Ticks * 10);
+
+    /// <summary>
+    /// A multipart upload: each part PUT from its slice of the file to its own storage URL (which gets
+    /// no token: another host), the ETag of each answer kept, then the list POSTed to the action's href.
+    /// </summary>
+    async Task UploadPartsAsync(HubUploadFile file, Uri complete, IReadOnlyList<LfsPart> parts, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        Stream stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        if (progress != null) stream = new ProgressStream(stream, done => progress.Report(new TransferProgress(file.RepoPath, done, file.Size)));
+        var etags = new JsonArray();
+        foreach (var part in parts)
+        {
+            var what = $"Uploading {file.RepoPath} (part {part.Number} of {parts.Count})";
+            using var response = await SendCheckedAsync(HttpMethod.Put, part.Url, () => Content(file, progress, part), what, ct, accept: "*/*", timeout: UploadTimeout).ConfigureAwait(false);
+            var etag = response.Headers.ETag?.ToString() ?? (response.Headers.TryGetValues("ETag", out var values) ? values.FirstOrDefault() : null);
+            if (string.IsNullOrEmpty(etag))
+                throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the storage answer has no ETag, which completing the upload needs.") { Url = part.Url.GetLeftPart(UriPartial.Path) };
+            etags.Add(new JsonObject { ["partNumber"] = part.Number, ["etag"] = etag });
+        }
+        var body = new JsonObject { ["oid"] = file.Sha256, ["parts"] = etags };
+        using (await SendCheckedAsync(HttpMethod.Post, complete, () => new StringContent(body.ToJsonString(), Encoding.UTF8, LfsJson), $"Completing the upload of {file.RepoPath}", ct, accept: LfsJson).ConfigureAwait(false))
+        {
+        }
+    }
+
+    /// <summary>The file, or one part of it, streamed from disk; progress counts bytes of the whole file.</summary>
+    static HttpContent Content(HubUploadFile file, IProgress<TransferProgress>? progress, LfsPart? part = null)
+    {
+        Stream stream = part == null
+            ? new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : new FileSliceStream(file.LocalPath, part.Offset, part.Length);
+        var before = part?.Offset ?? 0;
+        if (progress != null) stream = new ProgressStream(stream, done => progress.Report(new TransferProgress(file.RepoPath, before + done, file.Size)));
         var content = new StreamContent(stream, 81920);
-        content.Headers.ContentLength = file.Size;
+        content.Headers.ContentLength = part?.Length ?? file.Size;
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         return content;
     }

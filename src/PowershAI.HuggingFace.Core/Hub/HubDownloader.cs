@@ -10,7 +10,8 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// <summary>
 /// hf_hub_download and snapshot_download: files of a repo at a revision into huggingface_hub's
 /// cache (<see cref="HubCache"/>) or a plain folder (<see cref="LocalDirMetadata"/>), a few at a
-/// time. A file the cache already has at a commit costs no request; offline, only the cache is read.
+/// time. A file the cache already has at a commit, or records as missing there (.no_exist), costs no
+/// request; offline, only the cache is read.
 /// </summary>
 public sealed class HubDownloader
 {
@@ -102,8 +103,16 @@ public sealed class HubDownloader
     /// <summary>hf_hub_download into the cache: the snapshot file, its blob downloaded under the lock when missing.</summary>
     async Task<string> ToCacheAsync(HubRepoType type, string id, string revision, string path, Action<long, long?> progress, CancellationToken ct)
     {
-        if (!_options.Force && HubCache.IsCommit(revision) && Cache.Find(type, id, revision, path) is { } atCommit) return atCommit;
-        if (_options.Offline) return Cache.Find(type, id, revision, path) ?? throw NotInCache(id, revision, path);
+        if (!_options.Force && HubCache.IsCommit(revision))
+        {
+            if (Cache.Find(type, id, revision, path) is { } atCommit) return atCommit;
+            if (Cache.MissingAt(type, id, revision, path) is { } commit) throw KnownMissing(type, id, commit, path);
+        }
+        if (_options.Offline)
+        {
+            return Cache.Find(type, id, revision, path)
+                ?? throw (Cache.MissingAt(type, id, revision, path) is { } commit ? KnownMissing(type, id, commit, path) : NotInCache(id, revision, path));
+        }
 
         FileMetadata meta;
         try
@@ -115,6 +124,13 @@ public sealed class HubDownloader
             // As huggingface_hub does: with the Hub out of reach, what the cache has for the revision will do.
             _hub.Options.Log?.Verbose($"{ex.Message} Using the cached copy of {path}.");
             return Cache.Find(type, id, revision, path)!;
+        }
+        catch (HubException ex) when (ex.Kind == HubErrorKind.EntryNotFound && ex.Commit is { } commit && HubCache.IsCommit(commit))
+        {
+            // As huggingface_hub does: the absence is cached at the commit the Hub named, so an offline lookup knows it.
+            Cache.MarkMissing(type, id, commit, path);
+            if (revision != commit) Cache.WriteRef(type, id, revision, commit);
+            throw;
         }
         if (revision != meta.Commit) Cache.WriteRef(type, id, revision, meta.Commit);
         var pointer = Cache.SnapshotPath(type, id, meta.Commit, path);
@@ -151,6 +167,9 @@ public sealed class HubDownloader
     }
 
     Action Waiting(string path) => () => _hub.Options.Log?.Verbose($"Another download of {path} holds its lock; waiting for it to finish.");
+
+    static HubException KnownMissing(HubRepoType type, string id, string commit, string path) =>
+        new(HubErrorKind.EntryNotFound, $"{path} does not exist in {id} at commit {commit}: the cache records it as missing (.no_exist), so the Hub was not asked.") { RepoId = id, RepoType = type, Commit = commit };
 
     static HubException NotInCache(string id, string revision, string? path) =>
         new(HubErrorKind.Offline, $"Offline (HF_HUB_OFFLINE or -Offline), and the cache has no {(path == null ? "snapshot" : path)} of {id} at {revision}.") { RepoId = id };

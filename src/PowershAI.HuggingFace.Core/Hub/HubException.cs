@@ -33,6 +33,9 @@ public sealed class HubException : Exception
     /// <summary>The RateLimit, RateLimit-Policy and Retry-After of a 429.</summary>
     public RateLimitInfo? RateLimit { get; internal set; }
 
+    /// <summary>X-Repo-Commit of the answer: for a file not found, the commit it is missing at.</summary>
+    public string? Commit { get; internal set; }
+
     /// <summary>For <see cref="HubErrorKind.SpaceNotRunning"/> and a Space wait's timeout: the stage it was in.</summary>
     public string? SpaceStage { get; internal set; }
 }

@@ -101,6 +101,7 @@ public static class HubFailure
             RepoType = repoType,
             RepoId = repoId,
             RateLimit = rateLimit,
+            Commit = Header(response, "X-Repo-Commit"),
         };
     }
 

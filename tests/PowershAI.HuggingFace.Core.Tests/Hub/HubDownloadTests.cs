@@ -167,6 +167,28 @@ public sealed class HubDownloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_file_is_marked_in_no_exist_so_offline_and_commit_lookups_know_without_asking()
+    {
+        await using var hub = await H.Start();
+        using var cts = H.Deadline();
+        var sha = Repo(hub, "acme/tiny-gpt").Sha;
+
+        var online = (await Downloader(hub).DownloadAsync(HubRepoType.Model, "acme/tiny-gpt", "main", new[] { "sub/missing.bin" }, cts.Token)).Single();
+        var requests = hub.Requests.Count;
+        var offline = (await Downloader(hub, offline: true).DownloadAsync(HubRepoType.Model, "acme/tiny-gpt", "main", new[] { "sub/missing.bin" }, cts.Token)).Single();
+        var atCommit = (await Downloader(hub).DownloadAsync(HubRepoType.Model, "acme/tiny-gpt", sha, new[] { "sub/missing.bin" }, cts.Token)).Single();
+
+        Assert.Equal(HubErrorKind.EntryNotFound, Assert.IsType<HubException>(online.Error).Kind);
+        var marker = Path.Combine(_temp, "models--acme--tiny-gpt", ".no_exist", sha, "sub", "missing.bin");
+        Assert.True(File.Exists(marker));
+        Assert.Equal(0, new FileInfo(marker).Length);
+        Assert.Equal(sha, File.ReadAllText(Path.Combine(_temp, "models--acme--tiny-gpt", "refs", "main")));
+        Assert.Equal(HubErrorKind.EntryNotFound, Assert.IsType<HubException>(offline.Error).Kind);
+        Assert.Equal(HubErrorKind.EntryNotFound, Assert.IsType<HubException>(atCommit.Error).Kind);
+        Assert.Equal(requests, hub.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_download_waits_for_the_lock_another_writer_holds()
     {
         await using var hub = await H.Start();
