@@ -42,8 +42,15 @@ static class HubTypeData
                 Declare(HubObjects.ModelType, Model), Declare(HubObjects.DatasetType, Dataset),
                 Declare(HubObjects.SpaceType, Space), Declare(HubObjects.WhoamiType, Whoami),
             })
-            .AddParameter("Force")
-            .Invoke();
+            .AddParameter("Force");
+        try
+        {
+            ps.Invoke();
+        }
+        catch (RuntimeException)
+        {
+            // A session that forbids type updates only loses the completion of these properties.
+        }
     }
 
     static TypeData Declare(string typeName, string[] properties)
