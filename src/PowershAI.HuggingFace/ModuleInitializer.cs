@@ -12,8 +12,7 @@ namespace PowershAI.HuggingFace;
 /// 8 wants System.Memory 4.0.1.2, the copy here is 4.0.1.x, and so on). This resolver answers
 /// those requests with the copies in the module folder, whatever version is asked for, and only
 /// for them. PowerShell 7 needs none: these assemblies are part of its runtime, which every
-/// module shares (tests/pester/Dependencies.Tests.ps1 shows it). Import also declares the Hub
-/// objects' properties for tab completion (Objects/HubTypeData.cs) and warns when PowershAI,
+/// module shares (tests/pester/Dependencies.Tests.ps1 shows it). Import also warns when PowershAI,
 /// whose functions hide these cmdlets, is loaded (Infrastructure/PowershaiShadowing.cs).
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
@@ -32,7 +31,6 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     public void OnImport()
     {
         if (OnDesktop) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-        Objects.HubTypeData.Register();
         Infrastructure.PowershaiShadowing.CheckAtImport();
     }
 

@@ -98,12 +98,14 @@ Describe 'Hub objects after a pipe' {
         foreach ($name in 'Path', 'Size', 'Sha256') { $files | Should -Contain $name }
     }
 
-    It 'keep their own properties and type names: a declared property they lack is not shown' {
+    It 'keep their own properties and type names: a declared property they lack is not there' {
         $model = Find-HuggingFaceModel -Limit 1
+        $model.PSTypeNames[0] | Should -Be 'PowershAI.HuggingFace.HuggingFaceModel'
         $model.PSTypeNames | Should -Contain 'PowershaiType:HuggingFaceModel'
         $model.PSObject.Properties.Name | Should -Not -Contain 'cardData'
         $model | ConvertTo-Json -Depth 1 | Should -Not -BeLike '*cardData*'
         ($model | Format-List * | Out-String) | Should -Not -BeLike '*cardData*'
+        ($model | Add-Member -NotePropertyName cardData -NotePropertyValue @{ license = 'mit' } -PassThru).cardData.license | Should -Be 'mit'
         $space = Get-HfSpace owner/demo -NoGradioSession
         $space.control.GradioSession | Should -BeNullOrEmpty
         $space.PSTypeNames | Should -Contain 'PowershaiType:HuggingFaceSpace'

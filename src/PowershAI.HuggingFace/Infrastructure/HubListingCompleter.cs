@@ -15,7 +15,7 @@ public sealed class HubListingCompleter : IArgumentCompleter
 {
     static readonly string[] SortKeys = { "downloads", "likes", "trendingScore", "lastModified", "createdAt", "likes30d", "id" };
 
-    internal static readonly string[] ModelExpand =
+    static readonly string[] ModelExpand =
     {
         "author", "baseModels", "cardData", "childrenModelCount", "config", "createdAt", "disabled", "downloads",
         "downloadsAllTime", "evalResults", "gated", "gguf", "inference", "inferenceProviderMapping", "lastModified",
@@ -23,7 +23,7 @@ public sealed class HubListingCompleter : IArgumentCompleter
         "sha", "siblings", "spaces", "tags", "transformersInfo", "trendingScore", "usedStorage", "widgetData", "xetEnabled",
     };
 
-    internal static readonly string[] DatasetExpand =
+    static readonly string[] DatasetExpand =
     {
         "author", "cardData", "citation", "createdAt", "description", "disabled", "downloads", "downloadsAllTime", "gated",
         "lastModified", "likes", "mainSize", "paperswithcode_id", "private", "resourceGroup", "sha", "siblings", "tags",

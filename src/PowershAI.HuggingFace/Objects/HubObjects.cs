@@ -21,16 +21,16 @@ static class HubObjects
     static List<string> Recent => ModuleState.Current.RecentSpaces;
     const int RecentMax = 50;
 
-    public static PSObject Model(JsonNode node) => Typed(node, new[] { ModelType, "PowershaiType:HuggingFaceModel" });
+    public static PSObject Model(JsonNode node) => Typed(node, ModelType, "PowershaiType:HuggingFaceModel");
 
-    public static PSObject Dataset(JsonNode node) => Typed(node, new[] { DatasetType, "PowershaiType:HuggingFaceDataset" });
+    public static PSObject Dataset(JsonNode node) => Typed(node, DatasetType, "PowershaiType:HuggingFaceDataset");
 
     /// <summary>A Space; <c>control.GradioSession</c> and <c>GradioSession</c> name its session when one was opened (PowershAI's shape).</summary>
     public static PSObject Space(JsonNode node, GradioSession? session = null)
     {
-        var ps = Typed(node, new[] { SpaceType, "PowershaiType:HuggingFaceSpace" },
-            new PSNoteProperty("control", new Hashtable { ["GradioSession"] = session?.Name }),
-            new PSNoteProperty("GradioSession", session));
+        var ps = Typed(node, SpaceType, "PowershaiType:HuggingFaceSpace");
+        ps.Properties.Add(new PSNoteProperty("control", new Hashtable { ["GradioSession"] = session?.Name }));
+        ps.Properties.Add(new PSNoteProperty("GradioSession", session));
         if (node["id"]?.ToString() is { Length: > 0 } id) Remember(id);
         return ps;
     }
@@ -38,7 +38,9 @@ static class HubObjects
     /// <summary>The account, with where the token came from (never the token).</summary>
     public static PSObject Whoami(JsonNode node, string tokenSource)
     {
-        return Typed(node, new[] { WhoamiType, "PowershaiType:HuggingFaceWhoami" }, new PSNoteProperty("TokenSource", tokenSource));
+        var ps = Typed(node, WhoamiType, "PowershaiType:HuggingFaceWhoami");
+        ps.Properties.Add(new PSNoteProperty("TokenSource", tokenSource));
+        return ps;
     }
 
     /// <summary>Spaces seen in this process, newest first, for tab completion.</summary>
@@ -64,14 +66,9 @@ static class HubObjects
         }
     }
 
-    /// <summary>
-    /// The JSON as an object with <paramref name="extra"/> properties, then the type names: the names
-    /// come last because their declared properties (HubTypeData) refuse an instance property added after.
-    /// </summary>
-    static PSObject Typed(JsonNode node, string[] typeNames, params PSNoteProperty[] extra)
+    static PSObject Typed(JsonNode node, params string[] typeNames)
     {
         var ps = PSJson.ToPS(node) as PSObject ?? PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
-        foreach (var property in extra) ps.Properties.Add(property);
         for (var i = typeNames.Length - 1; i >= 0; i--) ps.TypeNames.Insert(0, typeNames[i]);
         Dates(ps);
         return ps;
