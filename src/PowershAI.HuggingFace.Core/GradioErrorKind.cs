@@ -43,4 +43,6 @@ public enum GradioErrorKind
     FunctionNotFound,
     /// <summary>An answer, a message or a download is larger than the limit set for it.</summary>
     ResponseTooLarge,
+    /// <summary>The app is a Hugging Face Space that is not running (its host answered 503 and the Hub reports it asleep, starting or failed).</summary>
+    SpaceNotRunning,
 }

@@ -11,6 +11,7 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// Not part of the Hub: POST /__fakehub/... lets a test that runs the emulator as a program (Pester)
 /// do what in-process tests do through the API. Outside rate limits and injected faults.
 ///   inject?status=503&amp;status=502   queue statuses for the next requests
+///   stall?method=HEAD&amp;seconds=4       the next file request (/resolve/) with that method waits 4 s
 ///   rate-limit?force=N                 the next N requests answer 429
 ///   stage?space=owner/demo&amp;stage=SLEEPING[&amp;message=...]
 ///   gradio-host?space=owner/demo&amp;url=http://127.0.0.1:7860/
@@ -34,6 +35,10 @@ internal static class ControlRoutes
                 case "inject":
                     var statuses = query["status"].Select(s => int.Parse(s ?? "", NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
                     lock (options.InjectStatuses) statuses.ForEach(options.InjectStatuses.Enqueue);
+                    break;
+                case "stall":
+                    var delay = TimeSpan.FromSeconds(int.Parse(query["seconds"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture));
+                    lock (options.InjectStalls) options.InjectStalls.Enqueue((query["method"].ToString(), delay));
                     break;
                 case "rate-limit":
                     options.RateLimit.ForceNext(int.Parse(query["force"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture));

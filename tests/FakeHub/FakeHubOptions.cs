@@ -48,6 +48,12 @@ public sealed class FakeHubOptions
     /// <summary>The next responses answer these statuses (e.g. 500/502/503/504), one per request, before routing.</summary>
     public Queue<int> InjectStatuses { get; } = new();
 
+    /// <summary>
+    /// The next file request (a /resolve/ path) with this method waits this long before it is answered,
+    /// one per request: a stalled metadata request (HEAD) or download (GET).
+    /// </summary>
+    public Queue<(string Method, TimeSpan Delay)> InjectStalls { get; } = new();
+
     /// <summary>Adds the default catalogue (see Seed.cs): 30 models, datasets, and Spaces in every stage.</summary>
     public bool SeedDefaults { get; set; } = true;
 

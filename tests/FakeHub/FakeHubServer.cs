@@ -121,6 +121,17 @@ public sealed class FakeHubServer : IAsyncDisposable
                 return;
             }
             if (!await state.RateLimiter.AdmitAsync(call)) return;
+            if (TakeStall(state.Options, ctx.Request.Method, call.Segments) is { } stall)
+            {
+                try
+                {
+                    await Task.Delay(stall, ctx.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;   // the client gave up waiting
+                }
+            }
             if (TakeInjected(state.Options) is { } status)
             {
                 await Http.Error(ctx, status, status switch
@@ -141,6 +152,17 @@ public sealed class FakeHubServer : IAsyncDisposable
             }
             await Router.DispatchAsync(call);
         });
+    }
+
+    private static TimeSpan? TakeStall(FakeHubOptions options, string method, string[] segments)
+    {
+        if (!segments.Contains("resolve")) return null;
+        lock (options.InjectStalls)
+        {
+            if (!options.InjectStalls.TryPeek(out var next) || !next.Method.Equals(method, StringComparison.OrdinalIgnoreCase)) return null;
+            options.InjectStalls.Dequeue();
+            return next.Delay;
+        }
     }
 
     private static int? TakeInjected(FakeHubOptions options)

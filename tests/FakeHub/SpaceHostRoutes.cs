@@ -9,6 +9,7 @@ namespace PowershAI.HuggingFace.FakeHub;
 /// /spaces-host/{ns}/{name}/...: the emulator's stand-in for https://{subdomain}.hf.space. It is the
 /// `host` of Spaces without a Gradio server, and for every Space it is where a wake request can go:
 /// any request here starts a SLEEPING (or STOPPED) Space, which then reaches RUNNING over the next polls.
+/// Until it runs, the paths of its app answer 503.
 /// </summary>
 internal static class SpaceHostRoutes
 {
@@ -27,6 +28,13 @@ internal static class SpaceHostRoutes
         {
             SpaceLifecycle.Wake(space);
             stage = space.Stage;
+        }
+        if (s.Length > 3 && stage is not ("RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING"))
+        {
+            // The app is not up: the Hub's proxy answers for it (hf.space serves a 503 page then).
+            await Http.Write(call.Ctx, $"<!doctype html><html><body><p>{WebUtility.HtmlEncode(space.Id)} is {stage}</p></body></html>",
+                StatusCodes.Status503ServiceUnavailable, "text/html; charset=utf-8");
+            return;
         }
         if (s.Length > 3)
         {

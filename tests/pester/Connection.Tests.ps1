@@ -82,6 +82,18 @@ Describe '-Headers and -UserAgent' {
         ($lines -join "`n") | Should -Not -Match 'ip-token-secret-987'
     }
 
+    It 'take a module-wide default from $PSDefaultParameterValues, which a command''s own value overrides' {
+        $PSDefaultParameterValues['*-Gradio*:UserAgent'] = 'DefaultAgent/1.0'
+        try {
+            $lines = Get-GradioInfo $ProxyServer.Url -Verbose -Debug 4>&1 5>&1 |
+                Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
+            $lines | Should -Contain '  request User-Agent: DefaultAgent/1.0'
+            $own = Get-GradioInfo $ProxyServer.Url -UserAgent 'Own/2.0' -Verbose -Debug 4>&1 5>&1 |
+                Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
+            $own | Should -Contain '  request User-Agent: Own/2.0'
+        } finally { $PSDefaultParameterValues.Remove('*-Gradio*:UserAgent') }
+    }
+
     It 'are remembered by a session opened with them' {
         $s = New-GradioSession $ProxyServer.Url -Name with-headers -Headers @{ 'X-Trace' = 'session-7' }
         $lines = Invoke-GradioSessionApi Op1 @(0) -Session $s -Verbose -Debug 4>&1 5>&1 |
@@ -105,6 +117,17 @@ Describe 'The Hub commands'' time bound' {
 
     It 'fails as HuggingFaceTimeout within -TimeoutSec when nothing answers' {
         { Find-HuggingFaceModel -Search x -Limit 1 -TimeoutSec 1 -MaximumRetryCount 0 } | Should -Throw -ErrorId 'HuggingFaceTimeout,*'
+    }
+
+    It 'takes a module-wide -TimeoutSec and -MaximumRetryCount from $PSDefaultParameterValues' {
+        $PSDefaultParameterValues['*-HuggingFace*:TimeoutSec'] = 1
+        $PSDefaultParameterValues['*-HuggingFace*:MaximumRetryCount'] = 0
+        try {
+            { Find-HuggingFaceModel -Search x -Limit 1 } | Should -Throw -ErrorId 'HuggingFaceTimeout,*'
+        } finally {
+            $PSDefaultParameterValues.Remove('*-HuggingFace*:TimeoutSec')
+            $PSDefaultParameterValues.Remove('*-HuggingFace*:MaximumRetryCount')
+        }
     }
 
     It 'tries again -MaximumRetryCount times, each try in -Verbose' {

@@ -141,9 +141,10 @@ Describe 'Spaces' {
 
 Describe 'Inference' {
     It 'streams a chat completion token by token' {
-        $tokens = @(Invoke-HfInference some/model 'hello there' -Stream)
+        $tokens = @(Invoke-HfInference some/model 'hello there' -AsChunks)
         $tokens.Count | Should -BeGreaterThan 1
         -join $tokens | Should -Be 'Echo: hello there'
+        (Invoke-HfInference some/model 'hello there' -Stream 6>$null).choices[0].message.content | Should -Be 'Echo: hello there'
     }
 
     It 'returns a whole completion' {

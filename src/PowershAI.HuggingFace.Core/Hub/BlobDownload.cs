@@ -19,7 +19,8 @@ static class BlobDownload
 {
     const int BufferSize = 81920;
 
-    public static async Task SaveAsync(HubClient hub, FileMetadata meta, Uri resolveUrl, string incomplete, string target, string name, Action<long, long?>? progress, CancellationToken ct)
+    /// <param name="readTimeout">Bound on the answer and on each silence while reading it (HF_HUB_DOWNLOAD_TIMEOUT).</param>
+    public static async Task SaveAsync(HubClient hub, FileMetadata meta, Uri resolveUrl, string incomplete, string target, string name, Action<long, long?>? progress, TimeSpan readTimeout, CancellationToken ct)
     {
         var url = meta.Location ?? resolveUrl;
         Directory.CreateDirectory(Path.GetDirectoryName(incomplete)!);
@@ -27,7 +28,7 @@ static class BlobDownload
         {
             try
             {
-                await FetchAsync(hub, meta, url, incomplete, name, progress, ct).ConfigureAwait(false);
+                await FetchAsync(hub, meta, url, incomplete, name, progress, readTimeout, ct).ConfigureAwait(false);
                 break;
             }
             catch (HubException ex) when (attempt < hub.Options.MaxAttempts && ex.Kind is HubErrorKind.Unreachable or HubErrorKind.Timeout)
@@ -41,7 +42,7 @@ static class BlobDownload
         File.Move(incomplete, target);
     }
 
-    static async Task FetchAsync(HubClient hub, FileMetadata meta, Uri url, string incomplete, string name, Action<long, long?>? progress, CancellationToken ct)
+    static async Task FetchAsync(HubClient hub, FileMetadata meta, Uri url, string incomplete, string name, Action<long, long?>? progress, TimeSpan readTimeout, CancellationToken ct)
     {
         var what = "The download of " + name;
         var have = Length(incomplete);
@@ -51,13 +52,13 @@ static class BlobDownload
         HttpResponseMessage response;
         try
         {
-            response = await hub.GetContentAsync(url, have, what, ct).ConfigureAwait(false);
+            response = await hub.GetContentAsync(url, have, what, ct, readTimeout).ConfigureAwait(false);
         }
         catch (HubException ex) when (ex.StatusCode == 416 && have > 0)
         {
             // The partial file does not fit what the server has now: start over.
             have = Discard(incomplete);
-            response = await hub.GetContentAsync(url, 0, what, ct).ConfigureAwait(false);
+            response = await hub.GetContentAsync(url, 0, what, ct, readTimeout).ConfigureAwait(false);
         }
         using (response)
         {
@@ -70,7 +71,7 @@ static class BlobDownload
             progress?.Invoke(done, meta.Size);
             while (true)
             {
-                var n = await BoundedBody.ReadIdleBoundedAsync(source, buffer, hub.Options.Timeout, what, url, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
+                var n = await BoundedBody.ReadIdleBoundedAsync(source, buffer, readTimeout, what, url, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
                 if (n == 0) break;
                 done += n;
                 if (done > meta.Size)

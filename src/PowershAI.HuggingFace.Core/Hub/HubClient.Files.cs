@@ -34,11 +34,11 @@ public sealed partial class HubClient
     /// HEAD on the file's resolve URL, following renames but not the redirect to the CDN, whose
     /// answer carries the LFS headers (docs/hub-api.md §1.6).
     /// </summary>
-    public async Task<FileMetadata> GetFileMetadataAsync(HubRepoType type, string id, string revision, string path, CancellationToken ct = default)
+    public async Task<FileMetadata> GetFileMetadataAsync(HubRepoType type, string id, string revision, string path, CancellationToken ct = default, TimeSpan? timeout = null)
     {
         var url = ResolveUrl(type, id, revision, path);
         var what = $"Reading the metadata of {path} in {Noun(type)} {id}";
-        using var response = await SendCheckedAsync(HttpMethod.Head, url, null, what, ct, accept: "*/*", stayOnOrigin: true).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(HttpMethod.Head, url, null, what, ct, accept: "*/*", timeout: timeout, stayOnOrigin: true).ConfigureAwait(false);
         return FileMetadata.From(response, response.RequestMessage?.RequestUri ?? url, what);
     }
 
@@ -47,7 +47,7 @@ public sealed partial class HubClient
     /// token only where <see cref="MayReceiveToken"/> allows; the caller disposes the response and
     /// checks whether the range was honoured (206) or ignored (200).
     /// </summary>
-    public Task<HttpResponseMessage> GetContentAsync(Uri url, long offset, string what, CancellationToken ct = default) =>
-        SendCheckedAsync(HttpMethod.Get, url, null, what, ct, accept: "*/*",
+    public Task<HttpResponseMessage> GetContentAsync(Uri url, long offset, string what, CancellationToken ct = default, TimeSpan? timeout = null) =>
+        SendCheckedAsync(HttpMethod.Get, url, null, what, ct, accept: "*/*", timeout: timeout,
             prepare: offset > 0 ? request => request.Headers.Range = new RangeHeaderValue(offset, null) : null);
 }

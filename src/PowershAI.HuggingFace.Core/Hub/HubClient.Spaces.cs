@@ -38,7 +38,7 @@ public sealed partial class HubClient
         var url = Url(RepoPath.Api(HubRepoType.Space, id) + "/host");
         var what = $"Reading the host of Space {id}";
         var answer = await ReadJsonAsync(HttpMethod.Get, url, null, what, ct).ConfigureAwait(false);
-        return NoteSpaceHost(answer?["host"])
+        return NoteSpaceHost(answer?["host"], id)
             ?? throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the answer has no host URL.") { Url = url.ToString(), RepoType = HubRepoType.Space, RepoId = id };
     }
 
@@ -64,6 +64,19 @@ public sealed partial class HubClient
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Start-HuggingFaceSpace without waiting: reads the runtime, wakes an asleep Space once and
+    /// returns the runtime as it was read; fails as <see cref="WaitForSpaceAsync"/> does on a stage
+    /// that waking does not fix (PAUSED, BUILD_ERROR, ...).
+    /// </summary>
+    public async Task<SpaceRuntime> StartSpaceAsync(string id, CancellationToken ct = default)
+    {
+        var runtime = await GetSpaceRuntimeAsync(id, ct).ConfigureAwait(false);
+        if (SpaceStages.IsFailure(runtime.Stage)) throw NotRunning(id, runtime);
+        if (SpaceStages.IsAsleep(runtime.Stage)) await WakeSpaceAsync(id, ct).ConfigureAwait(false);
+        return runtime;
     }
 
     /// <summary>

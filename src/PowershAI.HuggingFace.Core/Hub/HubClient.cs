@@ -120,7 +120,7 @@ public sealed partial class HubClient
         foreach (var pair in extra ?? new HubQuery()) query.Add(pair.Key, pair.Value);
         var url = Url(path, query);
         var info = await ReadJsonAsync(HttpMethod.Get, url, null, $"Reading {Noun(type)} {id}", ct).ConfigureAwait(false);
-        if (type == HubRepoType.Space) NoteSpaceHost(info?["host"]);
+        if (type == HubRepoType.Space) NoteSpaceHost(info?["host"], id);
         return info;
     }
 
@@ -172,10 +172,11 @@ public sealed partial class HubClient
         new(HubErrorKind.MalformedResponse, $"{what}: the answer is not valid JSON ({ex.Message}).", ex) { Url = url.ToString() };
 
     /// <summary>Records the `host` of a Space answer, so the Gradio side may send it the token; the Hub's own origin needs no entry.</summary>
-    Uri? NoteSpaceHost(JsonNode? host)
+    Uri? NoteSpaceHost(JsonNode? host, string id)
     {
         if (host is not JsonValue value || !value.TryGetValue<string>(out var text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
         if (!TokenScope.SameOrigin(uri, Endpoint)) TokenScope.AddSpaceHost(uri);
+        SpaceHostFailure.Remember(uri, id);
         return uri;
     }
 

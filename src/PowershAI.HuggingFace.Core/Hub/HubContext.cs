@@ -36,6 +36,9 @@ public sealed class HubContext
     /// <summary>Origins of Space hosts read from Hub answers.</summary>
     internal ConcurrentDictionary<string, byte> SpaceHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Space hosts read from Hub answers (their URL without a trailing slash) and the Space each serves.</summary>
+    internal ConcurrentDictionary<string, string> SpaceIds { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The token Set-HuggingFaceToken set, as a read-only copy; null when none.</summary>
     internal SecureString? SessionToken
     {

@@ -17,6 +17,12 @@ public sealed class HubDownloadOptions
     /// <summary>Use the cache only, never the network; defaults to HF_HUB_OFFLINE.</summary>
     public bool Offline { get; set; } = HubEndpoint.Offline;
 
+    /// <summary>Bound on each file's metadata request (HEAD); null = the client's timeout. Defaults to HF_HUB_ETAG_TIMEOUT.</summary>
+    public TimeSpan? MetadataTimeout { get; set; } = HubEndpoint.EtagTimeout;
+
+    /// <summary>Bound on a download's answer and on each silence while reading it; null = the client's timeout. Defaults to HF_HUB_DOWNLOAD_TIMEOUT.</summary>
+    public TimeSpan? ReadTimeout { get; set; } = HubEndpoint.DownloadTimeout;
+
     /// <summary>Files downloaded at the same time.</summary>
     public int ThrottleLimit { get; set; } = 8;
 

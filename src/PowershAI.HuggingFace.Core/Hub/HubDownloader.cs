@@ -117,7 +117,7 @@ public sealed class HubDownloader
         FileMetadata meta;
         try
         {
-            meta = await _hub.GetFileMetadataAsync(type, id, revision, path, ct).ConfigureAwait(false);
+            meta = await _hub.GetFileMetadataAsync(type, id, revision, path, ct, _options.MetadataTimeout).ConfigureAwait(false);
         }
         catch (HubException ex) when (!_options.Force && ex.Kind is HubErrorKind.Unreachable or HubErrorKind.Timeout && Cache.Find(type, id, revision, path) is { })
         {
@@ -141,7 +141,7 @@ public sealed class HubDownloader
         {
             using var held = await CacheLock.AcquireAsync(Cache.LockPath(type, id, meta.ETag), Waiting(path), ct).ConfigureAwait(false);
             if (_options.Force || !File.Exists(blob))
-                await BlobDownload.SaveAsync(_hub, meta, _hub.ResolveUrl(type, id, revision, path), blob + ".incomplete", blob, path, progress, ct).ConfigureAwait(false);
+                await BlobDownload.SaveAsync(_hub, meta, _hub.ResolveUrl(type, id, revision, path), blob + ".incomplete", blob, path, progress, _options.ReadTimeout ?? _hub.Options.Timeout, ct).ConfigureAwait(false);
         }
         HubCache.Link(blob, pointer);
         return pointer;
@@ -154,14 +154,14 @@ public sealed class HubDownloader
         if (!_options.Force && HubCache.IsCommit(revision) && known?.Commit == revision) return local.Target;
         if (_options.Offline) return File.Exists(local.Target) ? local.Target : throw NotInCache(id, revision, path);
 
-        var meta = await _hub.GetFileMetadataAsync(type, id, revision, path, ct).ConfigureAwait(false);
+        var meta = await _hub.GetFileMetadataAsync(type, id, revision, path, ct, _options.MetadataTimeout).ConfigureAwait(false);
         if (!_options.Force && known?.ETag == meta.ETag)
         {
             local.Write(meta.Commit, meta.ETag);
             return local.Target;
         }
         using (await CacheLock.AcquireAsync(local.LockPath, Waiting(path), ct).ConfigureAwait(false))
-            await BlobDownload.SaveAsync(_hub, meta, _hub.ResolveUrl(type, id, revision, path), local.IncompletePath(meta.ETag), local.Target, path, progress, ct).ConfigureAwait(false);
+            await BlobDownload.SaveAsync(_hub, meta, _hub.ResolveUrl(type, id, revision, path), local.IncompletePath(meta.ETag), local.Target, path, progress, _options.ReadTimeout ?? _hub.Options.Timeout, ct).ConfigureAwait(false);
         local.Write(meta.Commit, meta.ETag);
         return local.Target;
     }

@@ -38,6 +38,16 @@ public static class HubEndpoint
     /// <summary>HF_HUB_DISABLE_IMPLICIT_TOKEN: a token from the environment or the token file is not sent; only one given (-Token, Set-HuggingFaceToken).</summary>
     public static bool ImplicitTokenDisabled => IsTrue("HF_HUB_DISABLE_IMPLICIT_TOKEN");
 
+    /// <summary>HF_HUB_ETAG_TIMEOUT: seconds for a file's metadata request (HEAD) of a download; null when unset or not a positive number.</summary>
+    public static TimeSpan? EtagTimeout => Seconds("HF_HUB_ETAG_TIMEOUT");
+
+    /// <summary>HF_HUB_DOWNLOAD_TIMEOUT: seconds a download's answer, and each silence while reading it, may take; null when unset or not a positive number.</summary>
+    public static TimeSpan? DownloadTimeout => Seconds("HF_HUB_DOWNLOAD_TIMEOUT");
+
+    static TimeSpan? Seconds(string name) =>
+        double.TryParse(Environment(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
+            ? TimeSpan.FromSeconds(s) : null;
+
     /// <summary>huggingface_hub's reading of a boolean variable: 1, ON, YES or TRUE, in any case.</summary>
     static bool IsTrue(string name) => Environment(name)?.ToUpperInvariant() is "1" or "ON" or "YES" or "TRUE";
 

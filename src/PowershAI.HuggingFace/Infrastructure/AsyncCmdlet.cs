@@ -68,13 +68,16 @@ public abstract class AsyncCmdlet : PSCmdlet
             }
             catch (Exception ex) when (many && !PassesThrough(ex))
             {
-                WriteError(ErrorMapping.ToRecord(ex, Family, target(item)));
+                WriteError(ErrorMapping.ToRecord(Explained(ex), Family, target(item)));
             }
         }
     }
 
     /// <summary>Reports a failure about one thing and carries on (a warning-like error among results).</summary>
-    protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(ex, Family, target));
+    protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(Explained(ex), Family, target));
+
+    /// <summary>A failure with what the server alone could not say added (WebCmdlet: a Space that is not running); by default as it is.</summary>
+    protected internal virtual Exception Explained(Exception ex) => ex;
 
     void Guard(Action work)
     {
@@ -84,7 +87,7 @@ public abstract class AsyncCmdlet : PSCmdlet
         }
         catch (Exception ex) when (!PassesThrough(ex))
         {
-            ThrowTerminatingError(ErrorMapping.ToRecord(ex, Family, ErrorTarget));
+            ThrowTerminatingError(ErrorMapping.ToRecord(Explained(ex), Family, ErrorTarget));
         }
     }
 

@@ -75,6 +75,7 @@ static class ErrorMapping
         GradioErrorKind.SessionNotFound or GradioErrorKind.CallNotFound or GradioErrorKind.FunctionNotFound => ErrorCategory.ObjectNotFound,
         GradioErrorKind.FunctionExists => ErrorCategory.ResourceExists,
         GradioErrorKind.ResponseTooLarge => ErrorCategory.LimitsExceeded,
+        GradioErrorKind.SpaceNotRunning => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.InvalidOperation,
     };
 
@@ -108,6 +109,7 @@ static class ErrorMapping
         GradioException { Kind: GradioErrorKind.Timeout } => "Raise -TimeoutSec if the app is slow (or -MaxDurationSec, when the deadline ran out).",
         GradioException { Kind: GradioErrorKind.AppError } => "The app's function failed: check the inputs, or the app's own log.",
         GradioException { Kind: GradioErrorKind.QueueFull } => "Try again later: the app's queue is full.",
+        GradioException { Kind: GradioErrorKind.SpaceNotRunning } => "Start-HuggingFaceSpace wakes a sleeping Space (-Wait waits until it runs); Restart-HuggingFaceSpace starts a paused or failed one.",
         GradioException { Kind: GradioErrorKind.ResponseTooLarge } => "Raise the limit the message names if the answer is expected to be that large.",
         HubException { Kind: HubErrorKind.AuthenticationRequired } => "Set a token with Set-HuggingFaceToken, the HF_TOKEN variable, or -Token.",
         HubException { Kind: HubErrorKind.InvalidToken } => "Check the token (Set-HuggingFaceToken checks a new one).",

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace PowershAI.HuggingFace.Infrastructure;
@@ -24,16 +25,38 @@ static class PowershaiShadowing
         .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
         .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray();
 
-    /// <summary>At import, with no cmdlet to write through: the warning goes to the host.</summary>
+    /// <summary>
+    /// At import. IModuleAssemblyInitializer is given no cmdlet to write through, so the warning is
+    /// written by the Import-Module command loading this module (found through PowerShell's
+    /// internal ExecutionContext): its -WarningAction, -WarningVariable, $WarningPreference and 3>&amp;1
+    /// apply. When that command cannot be found, or ignores warnings (autoloading imports with
+    /// -WarningAction Ignore), the runspace is left unmarked and the first cmdlet run warns instead.
+    /// </summary>
     public static void CheckAtImport()
     {
         var runspace = Runspace.DefaultRunspace;
-        if (runspace == null) return;
+        if (runspace == null || ImportCommand(runspace) is not { } import) return;
+        if (import.MyInvocation.BoundParameters.TryGetValue("WarningAction", out var action) && action is ActionPreference.Ignore) return;
         using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
         var module = ps.AddCommand("Get-Module").AddParameter("Name", Module).Invoke<PSModuleInfo>().FirstOrDefault();
         if (module == null || Message(module) is not { } message || !MarkWarned(runspace)) return;
-        ps.Commands.Clear();
-        ps.AddScript("$Host.UI.WriteWarningLine($args[0])").AddArgument(message).Invoke();
+        import.WriteWarning(message);
+    }
+
+    /// <summary>The Import-Module command running now in <paramref name="runspace"/>, or null.</summary>
+    static PSCmdlet? ImportCommand(Runspace runspace)
+    {
+        const BindingFlags Any = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        try
+        {
+            var context = runspace.GetType().GetProperty("ExecutionContext", Any)?.GetValue(runspace);
+            var processor = context?.GetType().GetProperty("CurrentCommandProcessor", Any)?.GetValue(context);
+            return processor?.GetType().GetProperty("Command", Any)?.GetValue(processor) is PSCmdlet { MyInvocation.MyCommand.Name: "Import-Module" } import ? import : null;
+        }
+        catch (Exception ex) when (ex is TargetInvocationException or AmbiguousMatchException or MemberAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Before a cmdlet runs: PowershAI may have been imported after this module.</summary>

@@ -48,7 +48,7 @@ static class SpaceConnector
         }
         catch (GradioException ex)
         {
-            cmdlet.WriteWarning($"Could not open a Gradio session with Space {id}: {ex.Message} Use Connect-HuggingFaceSpaceGradio {id} to try again.");
+            cmdlet.WriteWarning($"Could not open a Gradio session with Space {id}: {cmdlet.Explained(ex).Message} Use Connect-HuggingFaceSpaceGradio {id} to try again.");
             return null;
         }
     }

@@ -2,7 +2,10 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Net;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Http;
+using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -79,6 +82,15 @@ public abstract class WebCmdlet : AsyncCmdlet
             InitialBackoff = interval,
             MaxBackoff = RetryIntervalSec != null ? interval : new RetryPolicy().MaxBackoff,
         };
+    }
+
+    /// <summary>A 503 from the host of a Hub Space: the Hub is asked for the Space's stage (Core/Hub/SpaceHostFailure.cs).</summary>
+    protected internal override Exception Explained(Exception ex)
+    {
+        if (ex is not GradioException { StatusCode: HttpStatusCode.ServiceUnavailable } g || SpaceHostFailure.SpaceAt(g.Target) == null || CancelToken.IsCancellationRequested)
+            return ex;
+        var options = new HubClientOptions { Log = HttpLog, Settings = Connection() };
+        return Await(ct => SpaceHostFailure.ExplainAsync(ex, options, ct));
     }
 
     bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);

@@ -66,6 +66,8 @@ public sealed class SaveHuggingFaceFileCommand : HubCmdlet
             ThrottleLimit = ThrottleLimit,
             Progress = ProgressTo<HubDownloadProgress>(p => Report(activity, p)),
         };
+        // An explicit -TimeoutSec wins over HF_HUB_ETAG_TIMEOUT and HF_HUB_DOWNLOAD_TIMEOUT.
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) options.MetadataTimeout = options.ReadTimeout = RequestTimeout;
         var downloader = new HubDownloader(Hub(Token), options);
         var paths = Path ?? Array.Empty<string>();
         var named = paths.Where(p => !IsPattern(p)).ToList();

@@ -6,13 +6,17 @@ using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Cmdlets.Hub;
 
-/// <summary>Start-HuggingFaceSpace (alias Start-HfSpace): wakes a sleeping Space and waits until it runs (-PassThru: the Space, with its Gradio session).</summary>
+/// <summary>
+/// Start-HuggingFaceSpace (alias Start-HfSpace): wakes a sleeping Space and returns, as PowershAI's
+/// does; -Wait waits until it runs; -PassThru writes the Space (with its Gradio session once running),
+/// as Restart-HuggingFaceSpace does.
+/// </summary>
 [Cmdlet(VerbsLifecycle.Start, "HuggingFaceSpace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [Alias("Start-HfSpace")]
 [OutputType(HubObjects.SpaceType)]
 public sealed class StartHuggingFaceSpaceCommand : SpaceCmdlet
 {
-    /// <summary>Seconds to wait for the Space to run (alias -Timeout, the earlier name).</summary>
+    /// <summary>With -Wait: seconds to wait for the Space to run (alias -Timeout, the earlier name).</summary>
     [Parameter(Position = 1)]
     [Alias("Timeout")]
     [ValidateRange(1, 86400)]
@@ -20,14 +24,21 @@ public sealed class StartHuggingFaceSpaceCommand : SpaceCmdlet
 
     protected override TimeSpan RequestTimeout => DefaultRequestTimeout;
 
+    /// <summary>Wait until the Space runs (a warning when the time runs out).</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Write the Space object (after the wait, with -Wait).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void Process() => ForEachSpace((hub, id) =>
     {
-        if (!ShouldProcess(id, "Wake the Space and wait until it runs")) return;
-        if (!WaitRunning(hub, id, TimeSpan.FromSeconds(TimeoutSec), wake: true) || !PassThru) return;
-        WriteSpace(hub, id, connect: true);
+        if (!ShouldProcess(id, Wait ? "Wake the Space and wait until it runs" : "Wake the Space")) return;
+        var running = Wait
+            ? WaitRunning(hub, id, TimeSpan.FromSeconds(TimeoutSec), wake: true)
+            : Await(ct => hub.StartSpaceAsync(id, ct)).Stage == SpaceStages.Running;
+        if (PassThru) WriteSpace(hub, id, connect: running);
     });
 }
 
