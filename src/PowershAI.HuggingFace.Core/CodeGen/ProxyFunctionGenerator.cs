@@ -165,10 +165,12 @@ public static class ProxyFunctionGenerator
         var sb = new StringBuilder();
         var pos = position.ToString(CultureInfo.InvariantCulture);
         // Mandatory only when called directly: piped calls may fill it through -ApiResultMap.
-        // From the pipeline by property name, so a script block value (-A { $_ }) is evaluated per item.
+        // From the pipeline by property name, so a script block value (-A { $_ }) is evaluated per
+        // item. Not in the direct set: a set whose mandatory parameter could come from the
+        // pipeline would be chosen for piped input and then fail to bind it.
         const string byName = ", ValueFromPipelineByPropertyName = $true";
         if (p.Mandatory)
-            sb.Append("        [Parameter(Mandatory = $true, Position = ").Append(pos).Append(", ParameterSetName = '").Append(DirectSet).Append('\'').Append(byName).Append(")]\n")
+            sb.Append("        [Parameter(Mandatory = $true, Position = ").Append(pos).Append(", ParameterSetName = '").Append(DirectSet).Append("')]\n")
               .Append("        [Parameter(Position = ").Append(pos).Append(", ParameterSetName = '").Append(PipelineSet).Append('\'').Append(byName).Append(")]\n");
         else
             sb.Append("        [Parameter(Position = ").Append(pos).Append(byName).Append(")]\n");

@@ -54,7 +54,7 @@ public class DefaultsTests
         var f = Defaults();
         var decl = Structure.Declaration(f, name);
         Assert.Equal(
-            $"        [Parameter(Mandatory = $true, Position = {position}, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]\n" +
+            $"        [Parameter(Mandatory = $true, Position = {position}, ParameterSetName = 'Direct')]\n" +
             $"        [Parameter(Position = {position}, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]\n" +
             $"        [Alias('{alias}')]\n" +
             $"        [{type}]\n        ${name}", decl);

@@ -63,12 +63,12 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/predict')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $InputText,
 
-        [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct')]
         [Parameter(Position = 1, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [double]
         $Temperature,
@@ -182,7 +182,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/fn_index_1')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Param0,

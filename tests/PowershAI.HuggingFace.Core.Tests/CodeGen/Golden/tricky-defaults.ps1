@@ -90,7 +90,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/defaults')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('required_text')]
         [string]
@@ -148,7 +148,7 @@ Get-GradioEndpoint
         [string]
         $NullDefault,
 
-        [Parameter(Mandatory = $true, Position = 10, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 10, ParameterSetName = 'Direct')]
         [Parameter(Position = 10, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('required_number')]
         [double]

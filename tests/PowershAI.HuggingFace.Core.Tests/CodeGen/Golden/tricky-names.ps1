@@ -60,7 +60,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/do-it')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
@@ -174,7 +174,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/do_it')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
@@ -288,7 +288,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/DoIt2')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
@@ -402,7 +402,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/generate_image')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Prompt,
@@ -516,7 +516,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/GenerateImage')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Prompt,
@@ -630,7 +630,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/größe_berechnen')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [double]
         $Länge,
@@ -744,7 +744,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $X,
@@ -873,17 +873,17 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/params')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
 
-        [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct')]
         [Parameter(Position = 1, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text2,
 
-        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
         [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('file_path')]
         [string]

@@ -60,7 +60,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/chat')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Message,

@@ -78,7 +78,7 @@ Get-GradioEndpoint
         [string[]]
         $Tags = @('a'),
 
-        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
         [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [ValidateSet('calm', 'it''s fine')]
         [string]
@@ -340,7 +340,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/files')]
     param(
-        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
         [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [object]
         $Document,
@@ -350,7 +350,7 @@ Get-GradioEndpoint
         [object[]]
         $Attachments,
 
-        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct', ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
         [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [object]
         $Picture,
