@@ -89,7 +89,8 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
             : session.DownloadPath);
         if (controls.ThrottleLimit > 1 && !controls.AsJob && !controls.DebugData)
         {
-            StartInBatch(controls.ThrottleLimit, !controls.Unordered, "Calling " + endpoint.ApiName, endpoint.ApiName, async (output, ct) =>
+            var limit = SessionCalls.BatchLimit(session, Protocol, controls.ThrottleLimit, out var warning);
+            StartInBatch(limit, !controls.Unordered, "Calling " + endpoint.ApiName, endpoint.ApiName, async (output, ct) =>
             {
                 using var batchDeadline = Deadline(controls);
                 var options = new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash, Uploads = session.Uploads };
@@ -99,7 +100,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
                 if (session.Record(handle) is { } warning) output.Warning(warning);
                 if (controls.Manual) output.Result(handle);
                 else await ReadAsync(to, handle, controls, batchDeadline, output, ct).ConfigureAwait(false);
-            });
+            }, warning);
             return;
         }
         // With -AsJob the deadline goes on bounding the call in the job, which then disposes it.

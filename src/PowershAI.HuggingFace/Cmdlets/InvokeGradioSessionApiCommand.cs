@@ -88,13 +88,14 @@ public sealed class InvokeGradioSessionApiCommand : GradioCmdlet
         };
         if (ThrottleLimit > 1 && !AsJob)
         {
-            StartInBatch(ThrottleLimit, !Unordered, "Calling " + ApiName, ApiName, async (output, ct) =>
+            var limit = SessionCalls.BatchLimit(session, Protocol, ThrottleLimit, out var warning);
+            StartInBatch(limit, !Unordered, "Calling " + ApiName, ApiName, async (output, ct) =>
             {
                 var handle = new SessionApiEvent(session, new GradioApiEvent(await SubmitAsync(ct).ConfigureAwait(false), session.AppUrl));
                 if (session.Record(handle) is { } warning) output.Warning(warning);
                 if (Result) await Reader().ReadAsync(handle.ApiEvent, output, ct).ConfigureAwait(false);
                 else output.Result(handle);
-            });
+            }, warning);
             return;
         }
         var job = Await(SubmitAsync);

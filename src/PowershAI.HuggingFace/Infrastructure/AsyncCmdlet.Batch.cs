@@ -30,10 +30,11 @@ public abstract partial class AsyncCmdlet
     /// Starts one item's work in the batch (made by the first item), after waiting for room;
     /// writes what earlier items handed back meanwhile.
     /// </summary>
-    private protected void StartInBatch(int limit, bool ordered, string activity, object? target, Func<ICallOutput, CancellationToken, Task> work)
+    private protected void StartInBatch(int limit, bool ordered, string activity, object? target, Func<ICallOutput, CancellationToken, Task> work, string? warning = null)
     {
         if (_batch == null)
         {
+            if (warning != null) WriteWarning(warning);
             _batch = new OrderedBatch<Action>(limit, ordered, _stop.Token);
             _batch.Changed += () => _signal.Release();
             _batchActivity = activity;

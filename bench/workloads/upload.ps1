@@ -1,0 +1,38 @@
+# Upload: one file of SIZE bytes (1 GiB; -Quick 8 MiB) sent to the instant fake server, seconds
+# per round and the client process's peak MB. The module, js and python call /file_size with the
+# file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
+
+function Measure-UploadWorkload {
+    param([hashtable] $Context)
+    if (-not $Context.FakeGradioUrl) { return }
+    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 1GB }
+    $file = Join-Path ([IO.Path]::GetTempPath()) "powershai-bench-upload-$PID.bin"
+    $name = "upload $([math]::Round($size / 1MB)) MiB, instant fake"
+    try {
+        # Random bytes, so no layer can compress them away; written once for all clients.
+        $stream = [IO.File]::Create($file)
+        try {
+            $buffer = [byte[]]::new(1MB)
+            $random = [Random]::new(1)
+            for ($done = 0L; $done -lt $size; $done += $buffer.Length) {
+                $random.NextBytes($buffer)
+                $stream.Write($buffer, 0, [int][math]::Min($buffer.Length, $size - $done))
+            }
+        } finally { $stream.Dispose() }
+        $data = ConvertTo-Json -Compress -InputObject @("@file:$file")
+        foreach ($client in 'module', 'js', 'python') {
+            Write-Host "  ${name}: $client ..."
+            $run = Invoke-CallsClient -Client $client -Context $Context -Url $Context.FakeGradioUrl -Api 'file_size' -DataJson $data -Count 1 -InFlight 1
+            if ($run.Note) { New-BenchResult $name $client 's' @() -Note $run.Note; continue }
+            $note = if ($run.Json.error_count) { "$($run.Json.error_count) failed: $(@($run.Json.errors)[0])" } elseif ("$($run.Json.last)" -ne "$size") { "answered $($run.Json.last), not $size" } else { '' }
+            New-BenchResult $name $client 's' @($run.Json.rounds | ForEach-Object { $_.call_ms_median / 1000 }) $run.PeakMB -Note $note
+        }
+        Write-Host "  ${name}: curl ..."
+        $url = $Context.FakeGradioUrl.TrimEnd('/') + '/gradio_api/upload'
+        $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-Bounded curl @('-s', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak })
+        $failed = @($runs | Where-Object ExitCode -ne 0)
+        New-BenchResult $name curl 's' @($runs | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
+    } finally {
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+    }
+}
