@@ -133,7 +133,7 @@ $rows | ForEach-Object {
     if (-not $peerRow) { $peerRow = $same | Where-Object Client -eq 'curl' | Select-Object -First 1; $peerName = 'curl' }
     [pscustomobject]@{
         Workload = $row.Workload; Metric = $row.Metric; Client = $row.Client
-        Median = $row.Median; PeakMB = $row.PeakMB; Rounds = $row.Rounds
+        Median = '{0:G4}' -f $row.Median; PeakMB = $row.PeakMB; Rounds = $row.Rounds
         'x peer' = Get-Ratio $row $peerRow; Peer = if ($peerRow) { $peerName } else { '' }
         Note = $row.Note
     }

@@ -1,9 +1,9 @@
 // js_calls.mjs -- the official JS client's side of bench/compare.ps1 (short calls, batches, uploads).
 //
 //   GRADIO_CLIENT_MODULE=.../node_modules/@gradio/client/dist/index.js \
-//     node bench/clients/js_calls.mjs URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [TIMEOUT_SEC]
+//     node bench/clients/js_calls.mjs URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [TIMEOUT_SEC]
 //
-// One process: import the client, Client.connect(URL) once, one untimed warm-up call, then
+// One process: import the client, Client.connect(URL) once, WARMUP (1) untimed calls, then
 // ROUNDS rounds of COUNT predict(API, DATA) calls with IN_FLIGHT of them running at once (a pool
 // of IN_FLIGHT workers taking the next call as one ends). A string "@file:PATH" in DATA_JSON
 // becomes handle_file(PATH) (an upload). Prints one JSON object: per round the wall ms of the
@@ -11,7 +11,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
-const [url, api, dataJson, countArg, inFlightArg, roundsArg, timeoutArg = "600"] = process.argv.slice(2);
+const [url, api, dataJson, countArg, inFlightArg, roundsArg, warmupArg = "1", timeoutArg = "600"] = process.argv.slice(2);
 const count = Number(countArg), inFlight = Number(inFlightArg), rounds = Number(roundsArg);
 const timeoutMs = Number(timeoutArg) * 1000;
 const ms = (start) => Math.round((performance.now() - start) * 1000) / 1000;
@@ -42,7 +42,7 @@ async function call() {
   return ms(start);
 }
 
-await call();
+for (let i = 0; i < Number(warmupArg); i++) await call();
 const results = [];
 for (let r = 0; r < rounds; r++) {
   const times = [];

@@ -2,21 +2,21 @@
 .SYNOPSIS
     This module's side of bench/compare.ps1 (short calls, batches, uploads), in one process.
 .DESCRIPTION
-    dotnet pwsh -File bench/clients/module_calls.ps1 MANIFEST URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WAY]
+    dotnet pwsh -File bench/clients/module_calls.ps1 MANIFEST URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [WAY]
 
-    Imports the module, opens a session on URL, then one untimed warm-up call and ROUNDS rounds
+    Imports the module, opens a session on URL, then WARMUP (1) untimed calls and ROUNDS rounds
     of COUNT calls of API with the inputs DATA_JSON (a JSON array in /info order; "@file:PATH"
     becomes that file, uploaded), IN_FLIGHT at once (-ThrottleLimit; 1 = one after the other,
     each timed). WAY: 'function' (a generated function, -Result; the default) or 'call'
     (Invoke-GradioSessionApi -Protocol Call -Result). Prints one JSON object like the other
     clients': per round the wall ms and the median ms of one call; import ms. Asserts nothing.
 #>
-param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [string] $Way = 'function')
+param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [int] $Warmup = 1, [string] $Way = 'function')
 $ErrorActionPreference = 'Stop'
 $sw = [Diagnostics.Stopwatch]::StartNew()
 Import-Module $Manifest
 $importMs = $sw.Elapsed.TotalMilliseconds
-$inputs = @(($DataJson | ConvertFrom-Json -NoEnumerate) | ForEach-Object { if ($_ -is [string] -and $_.StartsWith('@file:')) { Get-Item -LiteralPath $_.Substring(6) } else { $_ } })
+$inputs = @($DataJson | ConvertFrom-Json | ForEach-Object { if ($_ -is [string] -and $_.StartsWith('@file:')) { Get-Item -LiteralPath $_.Substring(6) } else { $_ } })
 $sw.Restart()
 $null = New-GradioSession $Url -Name bench
 Set-GradioSession bench -MaxCalls 100000
@@ -29,11 +29,15 @@ $call = if ($Way -eq 'call') {
 } else {
     { param($n) 1..$n | & $fn @inputs -Result @throttle }
 }
-$last = & $call 1
+if ($Warmup -gt 0) { $last = & $call $Warmup }
 $results = foreach ($r in 1..$Rounds) {
     $times = [Collections.Generic.List[double]]::new()
     $round = [Diagnostics.Stopwatch]::StartNew()
-    if ($InFlight -gt 1) { $last = @(& $call $Count)[-1] }
+    if ($InFlight -gt 1) {
+        $out = @(& $call $Count)
+        if ($out.Count -ne $Count) { throw "$Count calls gave $($out.Count) results" }
+        $last = $out[-1]
+    }
     else {
         foreach ($i in 1..$Count) {
             $one = [Diagnostics.Stopwatch]::StartNew()

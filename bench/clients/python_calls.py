@@ -1,8 +1,8 @@
 """python_calls.py -- the official Python client's side of bench/compare.ps1 (short calls, batches, uploads).
 
-    gradio-python bench/clients/python_calls.py URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [TIMEOUT_SEC]
+    gradio-python bench/clients/python_calls.py URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [TIMEOUT_SEC]
 
-One process: import gradio_client, Client(URL) once, one untimed warm-up call, then ROUNDS
+One process: import gradio_client, Client(URL) once, WARMUP (1) untimed calls, then ROUNDS
 rounds of COUNT predict(*DATA, api_name=API) calls with IN_FLIGHT of them running at once
 (Client.submit, IN_FLIGHT jobs outstanding). A string "@file:PATH" in DATA_JSON becomes
 handle_file(PATH) (an upload). Prints one JSON object: per round the wall ms of the whole round
@@ -25,7 +25,8 @@ def ms_since(start):
 
 
 url, api, data_json, count, in_flight, rounds = sys.argv[1:7]
-timeout = float(sys.argv[7]) if len(sys.argv) > 7 else 600.0
+warmup = int(sys.argv[7]) if len(sys.argv) > 7 else 1
+timeout = float(sys.argv[8]) if len(sys.argv) > 8 else 600.0
 count, in_flight, rounds = int(count), int(in_flight), int(rounds)
 
 
@@ -55,7 +56,8 @@ def call(_=None):
     return ms_since(start)
 
 
-call()
+for _ in range(warmup):
+    call()
 results = []
 with ThreadPoolExecutor(max_workers=in_flight) as pool:
     for _ in range(rounds):

@@ -10,8 +10,8 @@ function Measure-BatchWorkload {
     $count = if ($Context['Count']) { $Context['Count'] } elseif ($Context.Quick) { 16 } else { 400 }
     $inFlight = 8
     $targets = @(
-        @{ Name = "$count calls, $inFlight in flight, instant fake"; Url = $Context.FakeGradioUrl; Api = 'predict'; Data = '[1, "add", 2]' }
-        @{ Name = "$count calls, $inFlight in flight, genuine Gradio 5.14.0"; Url = $Context.RealGradioUrl; Api = 'add_numbers'; Data = '[1.5, 2]' }
+        @{ Name = "$count calls, $inFlight in flight, instant fake"; Url = $Context.FakeGradioUrl; Api = 'predict'; Data = '[1, "add", 2]'; Expect = '3' }
+        @{ Name = "$count calls, $inFlight in flight, genuine Gradio 5.14.0"; Url = $Context.RealGradioUrl; Api = 'add_numbers'; Data = '[1.5, 2]'; Expect = '3.5' }
     )
     foreach ($t in $targets | Where-Object Url) {
         foreach ($client in 'module', 'module (Call)', 'curl', 'js', 'python') {
@@ -19,8 +19,7 @@ function Measure-BatchWorkload {
             $run = Invoke-CallsClient -Client $client -Context $Context -Url $t.Url -Api $t.Api -DataJson $t.Data -Count $count -InFlight $inFlight
             if ($run.Note) { New-BenchResult $t.Name $client 'calls/s' @() -Note $run.Note; continue }
             $rates = @($run.Json.rounds | ForEach-Object { $count / $_.wall_ms * 1000 })
-            $note = if ($run.Json.error_count) { "$($run.Json.error_count) failed call(s): $(@($run.Json.errors)[0])" } else { '' }
-            New-BenchResult $t.Name $client 'calls/s' $rates $run.PeakMB -Note $note
+            New-BenchResult $t.Name $client 'calls/s' $rates $run.PeakMB -Note (Get-ErrorNote $run $t.Expect)
         }
     }
 }
