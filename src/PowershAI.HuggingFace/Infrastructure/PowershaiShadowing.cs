@@ -20,20 +20,38 @@ static class PowershaiShadowing
 
     static readonly ConditionalWeakTable<Runspace, object> Warned = new();
 
-    static readonly string[] OurCmdlets = typeof(PowershaiShadowing).Assembly.GetTypes()
+    // Reflection over every type: made only when PowershAI is there, not at every import.
+    static readonly Lazy<string[]> OurCmdlets = new(() => typeof(PowershaiShadowing).Assembly.GetTypes()
         .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
-        .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray();
+        .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray());
 
     /// <summary>At import, with no cmdlet to write through: the warning goes to the host.</summary>
     public static void CheckAtImport()
     {
         var runspace = Runspace.DefaultRunspace;
-        if (runspace == null) return;
+        if (runspace == null || !ProbeExists()) return;
         using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
         var module = ps.AddCommand("Get-Module").AddParameter("Name", Module).Invoke<PSModuleInfo>().FirstOrDefault();
         if (module == null || Message(module) is not { } message || !MarkWarned(runspace)) return;
         ps.Commands.Clear();
         ps.AddScript("$Host.UI.WriteWarningLine($args[0])").AddArgument(message).Invoke();
+    }
+
+    /// <summary>
+    /// The cheap test at import: the probe function looked up by a one-line script block run on
+    /// this thread, instead of a nested Get-Module pipeline, which in a fresh process costs a
+    /// good part of the whole import. Only when it exists is Get-Module asked.
+    /// </summary>
+    static bool ProbeExists()
+    {
+        try
+        {
+            return ScriptBlock.Create("$null -ne ${" + Probe + "}").Invoke().FirstOrDefault()?.BaseObject is true;
+        }
+        catch (RuntimeException)
+        {
+            return false;   // a restricted runspace (no Function: drive, no script) has no PowershAI functions either
+        }
     }
 
     /// <summary>Before a cmdlet runs: PowershAI may have been imported after this module.</summary>
@@ -61,7 +79,7 @@ static class PowershaiShadowing
 
     static string? Message(PSModuleInfo powershai)
     {
-        var hidden = OurCmdlets.Where(powershai.ExportedFunctions.ContainsKey).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        var hidden = OurCmdlets.Value.Where(powershai.ExportedFunctions.ContainsKey).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
         if (hidden.Count == 0) return null;
         return $"PowershAI is loaded, and its functions hide these PowershAI.HuggingFace cmdlets of the same name (a function outranks a cmdlet): {string.Join(", ", hidden)}. " +
                $"Call ours by module-qualified name (PowershAI.HuggingFace\\{hidden[0]}), or run 'Remove-Module powershai'.";
