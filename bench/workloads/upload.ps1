@@ -1,11 +1,13 @@
-# Upload: one file of SIZE bytes (1 GiB; -Quick 8 MiB) sent to the instant fake server, seconds
+# Upload: one file of SIZE bytes (100 MiB; -Quick 8 MiB) sent to the instant fake server, seconds
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
+# Not 1 GiB by default: the fake server reads an upload into memory through ASP.NET's form reader,
+# whose multipart limit is 128 MB, so larger files answer 500 there (-Size 1GB shows it).
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
     if (-not $Context.FakeGradioUrl) { return }
-    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 1GB }
+    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 100MB }
     $file = Join-Path ([IO.Path]::GetTempPath()) "powershai-bench-upload-$PID.bin"
     $name = "upload $([math]::Round($size / 1MB)) MiB, instant fake"
     try {
@@ -34,7 +36,7 @@ function Measure-UploadWorkload {
         }
         Write-Host "  ${name}: curl ..."
         $url = $Context.FakeGradioUrl.TrimEnd('/') + '/gradio_api/upload'
-        $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-Bounded curl @('-s', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak })
+        $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-Bounded curl @('-s', '--fail', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak })
         $failed = @($runs | Where-Object ExitCode -ne 0)
         New-BenchResult $name curl 's' @($runs | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
     } finally {
