@@ -88,6 +88,23 @@ Describe 'batches on the fake server' {
         $results | Should -Be (1..6)
     }
 
+    It 'Send-GradioApi | Update-GradioApiResult -ThrottleLimit reads several calls at once, results in order' {
+        $url = $Fake.Url
+        $out = @(1..12 | ForEach-Object { Send-GradioApi $url predict @($_, 'add', 1000) } |
+                Update-GradioApiResult -ThrottleLimit 4 | Where-Object Event -eq 'complete' | ForEach-Object { $_.data[0] })
+        $out | Should -Be (1001..1012)
+    }
+
+    It 'Update-GradioApiResult -ThrottleLimit: a failed call is its own error, the others are read' {
+        $url = $Fake.Url
+        $errors = $null
+        $out = @(1..4 | ForEach-Object { Send-GradioApi $url predict @(1, 'divide', ($_ - 2)) } |
+                Update-GradioApiResult -ThrottleLimit 4 -ErrorVariable errors -ErrorAction SilentlyContinue | Where-Object Event -eq 'complete' | ForEach-Object { $_.data[0] })
+        $out | Should -Be @(-1, 1, 0.5)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'GradioAppError,PowershAI.HuggingFace.Cmdlets.UpdateGradioApiResultCommand'
+    }
+
     It 'works inside ForEach-Object -Parallel' {
         $manifest = $Manifest
         $url = $Fake.Url
