@@ -51,45 +51,18 @@ $clients = Join-Path $PSScriptRoot 'clients'
 if (-not $ModulePath) { $ModulePath = Join-Path $repo 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
 if (-not (Test-Path $ModulePath)) { throw "No module at $ModulePath; run: dotnet pwsh ./build.ps1 build" }
 Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1')
+Import-Module (Join-Path $PSScriptRoot 'lib/Bench.psm1')   # Get-Percentile, Invoke-Bounded
+Set-Location $repo
 $gradioVersion = '5.14.0'
 $python = "/opt/real-gradio-$gradioVersion/bin/gradio-python"
 
 #region helpers
-function Get-Percentile([double[]] $Values, [double] $P) {
-    # nearest rank
-    $sorted = @($Values | Sort-Object)
-    if (-not $sorted) { return [double]::NaN }
-    $rank = [math]::Max(1, [math]::Ceiling($P / 100 * $sorted.Count))
-    return $sorted[$rank - 1]
-}
-
 function New-Row([string] $Workload, [string] $Client, [double[]] $Times, $Last, [string] $Note = '') {
     [pscustomobject]@{
         Workload = $Workload; Client = $Client; Calls = @($Times).Count
         Median = Get-Percentile $Times 50; P90 = Get-Percentile $Times 90
         Min = ($Times | Measure-Object -Minimum).Minimum; Last = "$Last"; Note = $Note
     }
-}
-
-function Invoke-Bounded {
-    # Runs a program with a time limit; returns its exit code, stdout and stderr. On timeout
-    # the process tree is killed and ExitCode is 'timeout'.
-    param([string] $FilePath, [string[]] $ArgumentList, [int] $TimeoutSec, [hashtable] $Environment = @{},
-          [string] $WorkingDirectory = $repo)
-    $psi = [Diagnostics.ProcessStartInfo]::new($FilePath)
-    foreach ($a in $ArgumentList) { $psi.ArgumentList.Add($a) }
-    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
-    $psi.WorkingDirectory = $WorkingDirectory
-    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.UseShellExecute = $false
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    $process = [Diagnostics.Process]::Start($psi)
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $exit = if ($process.WaitForExit($TimeoutSec * 1000)) { $process.WaitForExit(); $process.ExitCode } else {
-        $process.Kill($true); $null = $process.WaitForExit(5000); 'timeout'
-    }
-    $watch.Stop()
-    [pscustomobject]@{ ExitCode = $exit; Stdout = $stdout.Result; Stderr = $stderr.Result; WallMs = $watch.Elapsed.TotalMilliseconds }
 }
 
 function Measure-Ms([scriptblock] $Script) {

@@ -39,12 +39,7 @@ if (-not $ModulePath) { $ModulePath = @(Join-Path $repo 'out/PowershAI.HuggingFa
 $ModulePath = @($ModulePath | ForEach-Object { (Resolve-Path $_).Path })
 Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1')
 
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    if ($sorted.Count -eq 0) { return [double]::NaN }
-    if ($sorted.Count % 2) { return $sorted[($sorted.Count - 1) / 2] }
-    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
-}
+Import-Module (Join-Path $PSScriptRoot 'lib/Bench.psm1')   # Get-Median
 
 # A child pwsh (from the repository, where the dotnet tool manifest is) with a wall-time budget;
 # returns its standard output lines.

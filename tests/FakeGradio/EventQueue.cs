@@ -24,6 +24,8 @@ internal sealed class EventQueue(ServerContext server)
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _slots = new();
     private readonly ConcurrentDictionary<int, Stats> _steps = new();
     private readonly ConcurrentDictionary<int, Stats> _runs = new();
+    private int _peak;
+    private int _cancelled;
 
     public int WaitingCount
     {
@@ -42,6 +44,7 @@ internal sealed class EventQueue(ServerContext server)
             rank = _waiting.Count - 1;
         }
         _active[job.EventId] = job;
+        lock (_active) _peak = System.Math.Max(_peak, _active.Count);
         job.Post(server.Messages.Estimation(job.EventId, rank, rank + 1, Eta(job.Fn, rank)));
         _ = Task.Run(() => RunAsync(job));
     }
@@ -81,8 +84,20 @@ internal sealed class EventQueue(ServerContext server)
         return server.Messages.Output(Nulls(job.Fn), false, 0, Average(_steps, job.Fn) ?? 0);
     }
 
+    /// <summary>Calls queued or running now, the most at once since the last reset, and the ones the client cancelled.</summary>
+    public JsonObject Counts()
+    {
+        lock (_active) return new JsonObject { ["active"] = _active.Count, ["peak"] = _peak, ["cancelled"] = _cancelled };
+    }
+
+    public void ResetCounts()
+    {
+        lock (_active) (_peak, _cancelled) = (_active.Count, 0);
+    }
+
     private void CancelByUser(Job job)
     {
+        lock (_active) _cancelled++;
         job.CancelledByUser = true;
         job.Cancellation.Cancel();
     }

@@ -137,6 +137,7 @@ public sealed class FakeGradioServer : IAsyncDisposable
         RunRoutes.Map(app, server);
         UploadRoutes.Map(app, server);
         LegacyWebSocketRoutes.Map(app, server);
+        CallCountRoutes.Map(app, server);
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpContext ctx)

@@ -124,25 +124,36 @@ public static class ProxyFunctionGenerator
         var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(options.Controls.Select(Declaration));
         sb.Append(string.Join(",\n\n", declarations)).Append('\n');
         sb.Append("    )\n");
-        // The cmdlet's failure is re-thrown as this function's, so it names the function and the
-        // caller's line; like the cmdlets, a failed piped item is reported and the next one runs.
-        // $Error gets this function's record of the failure instead of the cmdlet's (whose
-        // position is a line of generated text): PowerShell keeps only the first of two records
-        // of one exception.
-        sb.Append("    process {\n");
-        sb.Append("        try {\n");
-        sb.Append("            ").Append(options.ForwardTo)
+        // One cmdlet serves all the piped items (a steppable pipeline), so -ThrottleLimit can keep
+        // several calls in flight and Ctrl+C reaches the calls it holds. It reports a failed item
+        // through -Caller as this function's error; a failure of the whole command is re-thrown
+        // here, so it names the function and the caller's line. $Error gets this function's
+        // record of it instead of the cmdlet's (whose position is a line of generated text):
+        // PowerShell keeps only the first of two records of one exception.
+        sb.Append("    begin {\n");
+        sb.Append("        $SteppablePipeline = { ").Append(options.ForwardTo)
           .Append(" -SessionId ").Append(PowerShellText.Quote(options.SessionId))
           .Append(" -Session ").Append(PowerShellText.Quote(options.SessionName))
           .Append(" -ApiName ").Append(PowerShellText.Quote(endpoint.ApiName))
-          .Append(" -BoundParameters $PSBoundParameters -ParameterMap ").Append(ParameterMap(parameters))
-          .Append(" -ErrorAction Stop\n");
-        sb.Append("        } catch {\n");
-        sb.Append("            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }\n");
-        sb.Append("            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }\n");
-        sb.Append("        }\n");
-        sb.Append("    }\n}\n");
+          .Append(" -ParameterMap ").Append(ParameterMap(parameters))
+          .Append(" -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)\n");
+        // Always expecting input: a direct call is one item too, its $PSBoundParameters.
+        sb.Append("        $SteppablePipeline.Begin($true, $ExecutionContext)\n");
+        sb.Append("    }\n");
+        AppendForwarded(sb, "process", "$SteppablePipeline.Process($PSBoundParameters)");
+        AppendForwarded(sb, "end", "$SteppablePipeline.End()");
+        sb.Append("}\n");
         return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
+    }
+
+    static void AppendForwarded(StringBuilder sb, string block, string statement)
+    {
+        sb.Append("    ").Append(block).Append(" {\n");
+        sb.Append("        try { ").Append(statement).Append(" } catch {\n");
+        sb.Append("            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }\n");
+        sb.Append("            $PSCmdlet.ThrowTerminatingError($_)\n");
+        sb.Append("        }\n");
+        sb.Append("    }\n");
     }
 
     /// <summary>The function's parameter names to the endpoint's parameter indexes, as a hashtable literal.</summary>
@@ -154,11 +165,15 @@ public static class ProxyFunctionGenerator
         var sb = new StringBuilder();
         var pos = position.ToString(CultureInfo.InvariantCulture);
         // Mandatory only when called directly: piped calls may fill it through -ApiResultMap.
+        // From the pipeline by property name, so a script block value (-A { $_ }) is evaluated per
+        // item. Not in the direct set: a set whose mandatory parameter could come from the
+        // pipeline would be chosen for piped input and then fail to bind it.
+        const string byName = ", ValueFromPipelineByPropertyName = $true";
         if (p.Mandatory)
             sb.Append("        [Parameter(Mandatory = $true, Position = ").Append(pos).Append(", ParameterSetName = '").Append(DirectSet).Append("')]\n")
-              .Append("        [Parameter(Position = ").Append(pos).Append(", ParameterSetName = '").Append(PipelineSet).Append("')]\n");
+              .Append("        [Parameter(Position = ").Append(pos).Append(", ParameterSetName = '").Append(PipelineSet).Append('\'').Append(byName).Append(")]\n");
         else
-            sb.Append("        [Parameter(Position = ").Append(pos).Append(")]\n");
+            sb.Append("        [Parameter(Position = ").Append(pos).Append(byName).Append(")]\n");
         if (p.Type.Choices.Count > 0)
             sb.Append("        [ValidateSet(").Append(string.Join(", ", p.Type.Choices.Select(PowerShellText.Quote))).Append(")]\n");
         if (p.Alias != null) sb.Append("        [Alias(").Append(PowerShellText.Quote(p.Alias)).Append(")]\n");

@@ -32,8 +32,8 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     [ArgumentCompleter(typeof(ApiNameCompleter))]
     public string ApiName { get; set; } = "";
 
-    /// <summary>The values by parameter name (a hashtable), and the control entries; generated functions pass $PSBoundParameters. A name the endpoint does not have is an error.</summary>
-    [Parameter(Position = 1)]
+    /// <summary>The values by parameter name (a hashtable), and the control entries; generated functions pass $PSBoundParameters, one per pipeline item. A name the endpoint does not have is an error.</summary>
+    [Parameter(Position = 1, ValueFromPipeline = true)]
     [Alias("Parameters", "Params")]
     public IDictionary? BoundParameters { get; set; }
 
@@ -49,20 +49,62 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     [Parameter]
     public IDictionary? ParameterMap { get; set; }
 
+    /// <summary>Generated functions: the function itself ($PSCmdlet), which reports a failed item as its own error.</summary>
+    [Parameter]
+    public PSCmdlet? Caller { get; set; }
+
     [Parameter]
     public GradioProtocol Protocol { get; set; } = GradioProtocol.Auto;
 
     protected override object? ErrorTarget => ApiName;
 
+    protected override bool ManyItems => Caller?.MyInvocation.ExpectingInput ?? MyInvocation.ExpectingInput;
+
+    protected override void WriteItemError(ErrorRecord record)
+    {
+        if (Caller != null) Caller.WriteError(record);
+        else WriteError(record);
+    }
+
     protected override void Process()
+    {
+        // A generated function's piped items follow the failure policy item by item; its own
+        // caller decides whether there are several (this cmdlet always gets them piped).
+        if (Caller != null) ForEachItem(new[] { ApiName }, a => a, _ => Call());
+        else Call();
+    }
+
+    protected override void End() => FinishBatch();
+
+    void Call()
     {
         var session = (SessionId is Guid id ? SessionStore.ById(id) : null) ?? ResolveSession();
         var controls = CallControls.Read(BoundParameters, out var inputs);
         var endpoint = session.App.FindEndpoint(ApiName);
         var arguments = endpoint.Bind(Values(session.App, endpoint, inputs, controls));
         var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(controls.ApiToken), TimeoutSec, Credential);
+        // Resolved here, on the pipeline thread: PowerShell paths need the session state.
+        var to = new CallTarget(client, session, endpoint, Chain(controls.PipeObj), controls.OutputDirectory != null
+            ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(controls.OutputDirectory)
+            : session.DownloadPath);
+        if (controls.ThrottleLimit > 1 && !controls.AsJob && !controls.DebugData)
+        {
+            var limit = SessionCalls.BatchLimit(session, Protocol, controls.ThrottleLimit, out var warning);
+            StartInBatch(limit, !controls.Unordered, "Calling " + endpoint.ApiName, endpoint.ApiName, async (output, ct) =>
+            {
+                using var batchDeadline = Deadline(controls);
+                var options = new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash, Uploads = session.Uploads };
+                var prepared = await batchDeadline.RunAsync(endpoint.ApiName, t => GradioCaller.PrepareAsync(client, session.App, arguments, options, t), ct).ConfigureAwait(false);
+                var sent = await batchDeadline.RunAsync(endpoint.ApiName, t => GradioCaller.SendAsync(client, prepared, t), ct).ConfigureAwait(false);
+                var handle = new SessionApiEvent(session, new GradioApiEvent(sent, session.AppUrl));
+                if (session.Record(handle) is { } warning) output.Warning(warning);
+                if (controls.Manual) output.Result(handle);
+                else await ReadAsync(to, handle, controls, batchDeadline, output, ct).ConfigureAwait(false);
+            }, warning);
+            return;
+        }
         // With -AsJob the deadline goes on bounding the call in the job, which then disposes it.
-        var deadline = new CallDeadline(controls.MaxDurationSec is int limit ? TimeSpan.FromSeconds(limit) : null);
+        var deadline = Deadline(controls);
         var handedOff = false;
         try
         {
@@ -88,40 +130,61 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
                 WriteObject(call);
                 return;
             }
-            var chain = Chain(controls.PipeObj);
-            var folder = controls.OutputDirectory != null
-                ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(controls.OutputDirectory)
-                : session.DownloadPath;
-            var reader = new ResultReader
-            {
-                SkipHeartbeats = true,
-                ResultOnly = controls.Result,
-                MaxHeartBeats = controls.MaxHeartBeats,
-                MapData = controls.NoDownload ? null : (e, output, ct) => deadline.RunAsync(ApiName, t => CallFiles.DownloadAsync(client, session, e, folder, output, t), ct),
-                Decorate = r => r.Pipeline = chain,
-            };
-            async Task ReadAsync(ICallOutput output, CancellationToken ct)
-            {
-                using (deadline.CancelOnExpiry(job))
-                    await reader.ReadAsync(call.ApiEvent, output, ct).ConfigureAwait(false);
-                if (deadline.Expired && call.Status == "cancelled") throw deadline.Failure(endpoint.ApiName, jobCancelled: true);
-                if (call.ApiEvent.LastQueryStatus == "HeartBeatExpired")
-                    throw new GradioException(GradioErrorKind.Timeout,
-                        $"{endpoint.ApiName}: no result after {controls.MaxHeartBeats} heartbeat(s) in a row. The call goes on in session '{session.Name}': " +
-                        $"Update-GradioSessionApiResult -Id {call.Id} -Session '{session.Name}' reads it.", target: endpoint.ApiName);
-            }
+            Task Read(ICallOutput output, CancellationToken ct) => ReadAsync(to, call, controls, deadline, output, ct);
             if (controls.AsJob)
             {
-                WriteObject(GradioCallJob.Start(this, call.ApiEvent, ReadAsync, deadline));
+                WriteObject(GradioCallJob.Start(this, call.ApiEvent, Read, deadline));
                 handedOff = true;
                 return;
             }
-            Await(ct => ReadAsync(Output, ct));
+            Await(ct => Read(Output, ct));
         }
         finally
         {
             if (!handedOff) deadline.Dispose();
         }
+    }
+
+    /// <summary>Where one call goes and where its results go.</summary>
+    sealed class CallTarget
+    {
+        public CallTarget(GradioClient client, GradioSession session, EndpointInfo endpoint, object[] chain, string folder)
+        {
+            Client = client;
+            Session = session;
+            Endpoint = endpoint;
+            Chain = chain;
+            Folder = folder;
+        }
+
+        public GradioClient Client { get; }
+        public GradioSession Session { get; }
+        public EndpointInfo Endpoint { get; }
+        public object[] Chain { get; }
+        public string Folder { get; }
+    }
+
+    static CallDeadline Deadline(CallControls controls) => new(controls.MaxDurationSec is int limit ? TimeSpan.FromSeconds(limit) : null);
+
+    /// <summary>Reads a call's results (downloading file outputs) to <paramref name="output"/>: the cmdlet's streams, a job's, or a batch item's.</summary>
+    static async Task ReadAsync(CallTarget to, SessionApiEvent call, CallControls controls, CallDeadline deadline, ICallOutput output, CancellationToken ct)
+    {
+        var (client, session, endpoint) = (to.Client, to.Session, to.Endpoint);
+        var reader = new ResultReader
+        {
+            SkipHeartbeats = true,
+            ResultOnly = controls.Result,
+            MaxHeartBeats = controls.MaxHeartBeats,
+            MapData = controls.NoDownload ? null : (e, o, t) => deadline.RunAsync(endpoint.ApiName, x => CallFiles.DownloadAsync(client, session, e, to.Folder, o, x), t),
+            Decorate = r => r.Pipeline = to.Chain,
+        };
+        using (deadline.CancelOnExpiry(call.ApiEvent.Job))
+            await reader.ReadAsync(call.ApiEvent, output, ct).ConfigureAwait(false);
+        if (deadline.Expired && call.Status == "cancelled") throw deadline.Failure(endpoint.ApiName, jobCancelled: true);
+        if (call.ApiEvent.LastQueryStatus == "HeartBeatExpired")
+            throw new GradioException(GradioErrorKind.Timeout,
+                $"{endpoint.ApiName}: no result after {controls.MaxHeartBeats} heartbeat(s) in a row. The call goes on in session '{session.Name}': " +
+                $"Update-GradioSessionApiResult -Id {call.Id} -Session '{session.Name}' reads it.", target: endpoint.ApiName);
     }
 
     GradioSession ResolveSession()
@@ -150,7 +213,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         var values = new Dictionary<int, object?>();
         foreach (var kv in inputs)
         {
-            if (IndexOf(kv.Key) is int i) values[i] = kv.Value;
+            if (IndexOf(kv.Key) is int i) values[i] = PerItem(kv.Value, controls.PipeObj);
             // A generated function's other bound parameters are PowerShell's common ones.
             else if (map == null)
                 throw new GradioException(GradioErrorKind.InvalidArguments, $"{endpoint.ApiName} has no parameter '{kv.Key}'. Its parameters: {endpoint.Signature}.", target: endpoint.ApiName);
@@ -171,6 +234,17 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
             }
         }
         return values.ToDictionary(kv => kv.Key, kv => endpoint.Parameters[kv.Key].IsFile ? SessionFiles.Prepare(this, app, kv.Value) : PSJson.FromPS(kv.Value));
+    }
+
+    /// <summary>
+    /// A script block given for an input of type object, with pipeline input, is evaluated for
+    /// each item with $_ set to it, as PowerShell does for typed parameters (delay-bind).
+    /// </summary>
+    static object? PerItem(object? value, object? item)
+    {
+        if (item == null || (value is PSObject p ? p.BaseObject : value) is not ScriptBlock script) return value;
+        var results = script.InvokeWithContext(null, new List<PSVariable> { new("_", item) });
+        return results.Count == 1 ? results[0] : results.ToArray();
     }
 
     /// <summary>What -DebugData shows: the inputs exactly as they would be sent, and no secret.</summary>

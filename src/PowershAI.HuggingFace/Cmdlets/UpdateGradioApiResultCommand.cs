@@ -35,15 +35,33 @@ public sealed class UpdateGradioApiResultCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter History { get; set; }
 
+    /// <summary>With piped handles: read up to this many calls at once; each call's results are written in input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = 1;
+
+    /// <summary>With -ThrottleLimit: write each call's results as they come instead of in input order.</summary>
+    [Parameter]
+    public SwitchParameter Unordered { get; set; }
+
     protected override object? ErrorTarget => ApiEvent?.ApiName;
 
-    // A call that fails fails the command, piped or not: what comes after it in a script depends on its result.
-    protected override void Process() => new ResultReader
+    // A call that fails fails the command, piped or not: what comes after it in a script depends
+    // on its result. With -ThrottleLimit the calls are a batch: a failed one is its own error.
+    protected override void Process()
     {
-        MaxHeartBeats = MaxHeartBeats,
-        NoOutput = NoOutput,
-        History = History,
-        // The script runs on the pipeline thread, in order with the results.
-        Each = Script == null ? null : r => Post(() => Script.Invoke(new Hashtable { ["event"] = r, ["ApiEvent"] = ApiEvent })),
-    }.Read(this, ApiEvent);
+        var handle = ApiEvent;
+        var reader = new ResultReader
+        {
+            MaxHeartBeats = MaxHeartBeats,
+            NoOutput = NoOutput,
+            History = History,
+            // The script runs on the pipeline thread, in order with the results.
+            Each = Script == null ? null : r => Post(() => Script.Invoke(new Hashtable { ["event"] = r, ["ApiEvent"] = handle })),
+        };
+        if (ThrottleLimit > 1) StartInBatch(ThrottleLimit, !Unordered, "Reading " + handle.ApiName, handle.ApiName, (output, ct) => reader.ReadAsync(handle, output, ct));
+        else reader.Read(this, handle);
+    }
+
+    protected override void End() => FinishBatch();
 }

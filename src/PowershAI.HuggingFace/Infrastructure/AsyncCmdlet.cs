@@ -15,7 +15,7 @@ namespace PowershAI.HuggingFace.Infrastructure;
 /// The core's async work runs on the thread pool under a token that StopProcessing (Ctrl+C)
 /// cancels; anything it wants written is queued and written here, on the pipeline thread.
 /// </summary>
-public abstract class AsyncCmdlet : PSCmdlet
+public abstract partial class AsyncCmdlet : PSCmdlet
 {
     readonly CancellationTokenSource _stop = new();
     readonly ConcurrentQueue<Action> _writes = new();
@@ -59,7 +59,7 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// </summary>
     protected void ForEachItem<T>(IReadOnlyCollection<T> items, Func<T, object?> target, Action<T> each)
     {
-        var many = MyInvocation.ExpectingInput || items.Count > 1;
+        var many = ManyItems || items.Count > 1;
         foreach (var item in items)
         {
             try
@@ -68,10 +68,16 @@ public abstract class AsyncCmdlet : PSCmdlet
             }
             catch (Exception ex) when (many && !PassesThrough(ex))
             {
-                WriteError(ErrorMapping.ToRecord(Explained(ex), Family, target(item)));
+                WriteItemError(ErrorMapping.ToRecord(Explained(ex), Family, target(item)));
             }
         }
     }
+
+    /// <summary>Whether this command works through several items (pipeline input), so one item's failure is not the command's.</summary>
+    protected virtual bool ManyItems => MyInvocation.ExpectingInput;
+
+    /// <summary>Reports one item's failure (a generated function reports it as its own).</summary>
+    protected virtual void WriteItemError(ErrorRecord record) => WriteError(record);
 
     /// <summary>Reports a failure about one thing and carries on (a warning-like error among results).</summary>
     protected void WriteFailure(Exception ex, object? target) => WriteError(ErrorMapping.ToRecord(Explained(ex), Family, target));

@@ -40,6 +40,10 @@ sealed class CallControls
             (c, v) => c.AsJob = v.IsPresent),
         Declare<SwitchParameter>("Result", "Return only the final outputs: a single output as its value, several as one object with a property per output label. Files are downloaded as usual.",
             (c, v) => c.Result = v.IsPresent),
+        Declare<int>("ThrottleLimit", "With pipeline input: keep up to this many calls in flight at once on the session (each piped item is one call); results come in input order. 1 (the default) makes one call after the other.",
+            (c, v) => c.ThrottleLimit = AtLeastOne("ThrottleLimit", v)),
+        Declare<SwitchParameter>("Unordered", "With -ThrottleLimit: write each call's results as they come instead of in input order.",
+            (c, v) => c.Unordered = v.IsPresent),
     };
 
     static readonly Dictionary<string, Control> ByName = Declared.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -65,6 +69,8 @@ sealed class CallControls
     public int? MaxDurationSec { get; private set; }
     public bool AsJob { get; private set; }
     public bool Result { get; private set; }
+    public int ThrottleLimit { get; private set; } = 1;
+    public bool Unordered { get; private set; }
 
     /// <summary>The declarations as the generator writes them, in order.</summary>
     public static IReadOnlyList<ControlParameter> ForGenerator { get; } =

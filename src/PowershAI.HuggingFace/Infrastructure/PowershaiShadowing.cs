@@ -21,9 +21,10 @@ static class PowershaiShadowing
 
     static readonly ConditionalWeakTable<Runspace, object> Warned = new();
 
-    static readonly string[] OurCmdlets = typeof(PowershaiShadowing).Assembly.GetTypes()
+    // Reflection over every type: made only when PowershAI is there, not at every import.
+    static readonly Lazy<string[]> OurCmdlets = new(() => typeof(PowershaiShadowing).Assembly.GetTypes()
         .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
-        .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray();
+        .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).ToArray());
 
     /// <summary>
     /// At import. IModuleAssemblyInitializer is given no cmdlet to write through, so the warning is
@@ -35,7 +36,7 @@ static class PowershaiShadowing
     public static void CheckAtImport()
     {
         var runspace = Runspace.DefaultRunspace;
-        if (runspace == null || ImportCommand(runspace) is not { } import) return;
+        if (runspace == null || !ProbeExists() || ImportCommand(runspace) is not { } import) return;
         if (import.MyInvocation.BoundParameters.TryGetValue("WarningAction", out var action) && action is ActionPreference.Ignore) return;
         using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
         var module = ps.AddCommand("Get-Module").AddParameter("Name", Module).Invoke<PSModuleInfo>().FirstOrDefault();
@@ -56,6 +57,23 @@ static class PowershaiShadowing
         catch (Exception ex) when (ex is TargetInvocationException or AmbiguousMatchException or MemberAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The cheap test at import: the probe function looked up by a one-line script block run on
+    /// this thread, instead of a nested Get-Module pipeline, which in a fresh process costs a
+    /// good part of the whole import. Only when it exists is Get-Module asked.
+    /// </summary>
+    static bool ProbeExists()
+    {
+        try
+        {
+            return ScriptBlock.Create("$null -ne ${" + Probe + "}").Invoke().FirstOrDefault()?.BaseObject is true;
+        }
+        catch (RuntimeException)
+        {
+            return false;   // a restricted runspace (no Function: drive, no script) has no PowershAI functions either
         }
     }
 
@@ -84,7 +102,7 @@ static class PowershaiShadowing
 
     static string? Message(PSModuleInfo powershai)
     {
-        var hidden = OurCmdlets.Where(powershai.ExportedFunctions.ContainsKey).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        var hidden = OurCmdlets.Value.Where(powershai.ExportedFunctions.ContainsKey).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
         if (hidden.Count == 0) return null;
         return $"PowershAI is loaded, and its functions hide these PowershAI.HuggingFace cmdlets of the same name (a function outranks a cmdlet): {string.Join(", ", hidden)}. " +
                $"Call ours by module-qualified name (PowershAI.HuggingFace\\{hidden[0]}), or run 'Remove-Module powershai'.";

@@ -25,6 +25,20 @@ static class SessionCalls
         });
     }
 
+    /// <summary>
+    /// How many calls of a batch (-ThrottleLimit) may be in flight on a session: before 6.18 a
+    /// /call stream of a chosen session hash is keyed by that hash (AppInfo.CallStreamKeyedBySession),
+    /// so two /call calls of one session at once would read each other's stream; those go one
+    /// at a time, with a warning.
+    /// </summary>
+    public static int BatchLimit(GradioSession session, GradioProtocol protocol, int limit, out string? warning)
+    {
+        warning = null;
+        if (limit <= 1 || protocol != GradioProtocol.Call || !session.App.CallStreamKeyedBySession) return limit;
+        warning = $"Gradio {session.App.VersionText} files a session's /call results under its session hash, so -Protocol Call runs the batch's calls one at a time; leave -Protocol out (the queue) to keep {limit} in flight.";
+        return 1;
+    }
+
     /// <summary>Records a new call in its session (MaxCalls policy) and returns it.</summary>
     public static SessionApiEvent Record(Cmdlet cmdlet, GradioSession session, GradioJob job)
     {

@@ -226,7 +226,7 @@ static class Structure
     static readonly string[] ControlAliases = Gen.Controls.SelectMany(c => c.Aliases).ToArray();
 
     /// <summary>The automatic variables the body uses besides the parameters.</summary>
-    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "_", "global:Error" };
+    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "_", "global:Error", "SteppablePipeline", "ExecutionContext" };
 
     /// <summary>PowerShell's common parameters and their aliases: a function parameter may never take these.</summary>
     public static readonly string[] Common =
@@ -279,7 +279,8 @@ static class Structure
         var variables = Regex.Matches(code, @"\$([\p{L}\p{Nd}_:?]+)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
         foreach (var v in variables) Assert.Contains(v, allowedVariables);
         foreach (var n in names) Assert.Contains(n, variables);
-        Assert.Equal(names.Count + Appended.Length, Regex.Matches(code, @"^        \$[\p{L}\p{Nd}_]+( = [^\n]+)?,?$", RegexOptions.Multiline).Count);
+        var paramBlock = code.Substring(0, code.IndexOf("\n    )\n", StringComparison.Ordinal));
+        Assert.Equal(names.Count + Appended.Length, Regex.Matches(paramBlock, @"^        \$[\p{L}\p{Nd}_]+( = [^\n]+)?,?$", RegexOptions.Multiline).Count);
 
         // Help: the directives PowerShell will see are exactly the generated ones.
         var lines = help.Value.Split('\n').SelectMany(l => l.Split('\r')).ToList();

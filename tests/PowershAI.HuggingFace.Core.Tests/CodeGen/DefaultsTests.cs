@@ -55,7 +55,7 @@ public class DefaultsTests
         var decl = Structure.Declaration(f, name);
         Assert.Equal(
             $"        [Parameter(Mandatory = $true, Position = {position}, ParameterSetName = 'Direct')]\n" +
-            $"        [Parameter(Position = {position}, ParameterSetName = 'Pipeline')]\n" +
+            $"        [Parameter(Position = {position}, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]\n" +
             $"        [Alias('{alias}')]\n" +
             $"        [{type}]\n        ${name}", decl);
         Assert.True(f.Parameters.Single(p => p.Name == name).Mandatory);
@@ -106,7 +106,7 @@ public class DefaultsTests
             Assert.Equal(i, f.Parameters[i].Source.Index);
             Assert.Contains($"Position = {i}", Structure.Declaration(f, f.Parameters[i].Name));
         }
-        Assert.Contains("-ParameterMap @{ " + string.Join("; ", f.Parameters.Select((p, i) => $"'{p.Name}' = {i}")) + " } -ErrorAction Stop", f.Text);
+        Assert.Contains("-ParameterMap @{ " + string.Join("; ", f.Parameters.Select((p, i) => $"'{p.Name}' = {i}")) + " } -Caller $PSCmdlet", f.Text);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class DefaultsTests
         Assert.Equal("[null,7,null]", bump.Endpoint.ToWire(new Dictionary<int, JsonNode?> { [0] = 7 }).ToJsonString());
         var onlyState = functions.Single(f => f.Endpoint.ApiName == "/only_state");
         Assert.Empty(onlyState.Parameters);
-        Assert.Contains("-ParameterMap @{} -ErrorAction Stop", onlyState.Text);
+        Assert.Contains("-ParameterMap @{} -Caller $PSCmdlet", onlyState.Text);
         foreach (var f in functions) Structure.AssertSafe(f);
         Assert.DoesNotContain(functions.SelectMany(f => f.Parameters), p => p.Source.Component.Equals("State", System.StringComparison.OrdinalIgnoreCase));
     }

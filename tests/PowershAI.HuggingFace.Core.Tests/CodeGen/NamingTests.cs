@@ -173,7 +173,7 @@ public class NamingTests
         var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
         var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], new ProxyOptions("Other.Marker", "Other\\Invoke-Thing", new[] { new ControlParameter("Only", "int", "The one control.") }), 0);
         Assert.Contains("    [Other.Marker(", f.Text);
-        Assert.Contains("            Other\\Invoke-Thing -SessionId ", f.Text);
+        Assert.Contains("        $SteppablePipeline = { Other\\Invoke-Thing -SessionId ", f.Text);
         Assert.Contains(".PARAMETER Only\nThe one control.\n", f.Text);
         Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(f.Text)));
         Assert.DoesNotContain("$Manual", f.Text);

@@ -60,7 +60,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/Op1')]
     param(
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [string]
         $Duration = '5',
@@ -94,12 +94,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/Op1' -ParameterMap @{ 'Duration' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/Op1' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Duration' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

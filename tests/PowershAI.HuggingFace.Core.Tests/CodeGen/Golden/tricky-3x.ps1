@@ -64,12 +64,12 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/predict')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $InputText,
 
         [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct')]
-        [Parameter(Position = 1, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 1, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [double]
         $Temperature,
 
@@ -102,12 +102,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/predict' -ParameterMap @{ 'InputText' = 0; 'Temperature' = 1 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/predict' -BoundParameters $PSBoundParameters -ParameterMap @{ 'InputText' = 0; 'Temperature' = 1 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -175,7 +183,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/fn_index_1')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Param0,
 
@@ -208,12 +216,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/fn_index_1' -ParameterMap @{ 'Param0' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/fn_index_1' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Param0' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

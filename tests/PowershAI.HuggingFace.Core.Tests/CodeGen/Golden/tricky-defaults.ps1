@@ -91,65 +91,65 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/defaults')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('required_text')]
         [string]
         $RequiredText,
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = $true)]
         [Alias('zero_int')]
         [AllowNull()]
         [long]
         $ZeroInt = 0,
 
-        [Parameter(Position = 2)]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = $true)]
         [Alias('zero_float')]
         [AllowNull()]
         [double]
         $ZeroFloat = 0,
 
-        [Parameter(Position = 3)]
+        [Parameter(Position = 3, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [double]
         $Negative = -1.5,
 
-        [Parameter(Position = 4)]
+        [Parameter(Position = 4, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [double]
         $Huge = 1E+20,
 
-        [Parameter(Position = 5)]
+        [Parameter(Position = 5, ValueFromPipelineByPropertyName = $true)]
         [Alias('flag_false')]
         [AllowNull()]
         [bool]
         $FlagFalse = $false,
 
-        [Parameter(Position = 6)]
+        [Parameter(Position = 6, ValueFromPipelineByPropertyName = $true)]
         [Alias('flag_true')]
         [AllowNull()]
         [bool]
         $FlagTrue = $true,
 
-        [Parameter(Position = 7)]
+        [Parameter(Position = 7, ValueFromPipelineByPropertyName = $true)]
         [Alias('empty_text')]
         [AllowNull()]
         [string]
         $EmptyText = '',
 
-        [Parameter(Position = 8)]
+        [Parameter(Position = 8, ValueFromPipelineByPropertyName = $true)]
         [Alias('none_text')]
         [AllowNull()]
         [string]
         $NoneText = 'None',
 
-        [Parameter(Position = 9)]
+        [Parameter(Position = 9, ValueFromPipelineByPropertyName = $true)]
         [Alias('null_default')]
         [AllowNull()]
         [string]
         $NullDefault,
 
         [Parameter(Mandatory = $true, Position = 10, ParameterSetName = 'Direct')]
-        [Parameter(Position = 10, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 10, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('required_number')]
         [double]
         $RequiredNumber,
@@ -183,12 +183,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/defaults' -ParameterMap @{ 'RequiredText' = 0; 'ZeroInt' = 1; 'ZeroFloat' = 2; 'Negative' = 3; 'Huge' = 4; 'FlagFalse' = 5; 'FlagTrue' = 6; 'EmptyText' = 7; 'NoneText' = 8; 'NullDefault' = 9; 'RequiredNumber' = 10 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/defaults' -BoundParameters $PSBoundParameters -ParameterMap @{ 'RequiredText' = 0; 'ZeroInt' = 1; 'ZeroFloat' = 2; 'Negative' = 3; 'Huge' = 4; 'FlagFalse' = 5; 'FlagTrue' = 6; 'EmptyText' = 7; 'NoneText' = 8; 'NullDefault' = 9; 'RequiredNumber' = 10 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

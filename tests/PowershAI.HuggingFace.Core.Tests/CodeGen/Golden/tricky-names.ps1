@@ -61,7 +61,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/do-it')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
 
@@ -94,12 +94,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do-it' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do-it' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -167,7 +175,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/do_it')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
 
@@ -200,12 +208,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do_it' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do_it' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -273,7 +289,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/DoIt2')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
 
@@ -306,12 +322,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/DoIt2' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/DoIt2' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -379,7 +403,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/generate_image')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Prompt,
 
@@ -412,12 +436,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/generate_image' -ParameterMap @{ 'Prompt' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/generate_image' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Prompt' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -485,7 +517,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/GenerateImage')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Prompt,
 
@@ -518,12 +550,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/GenerateImage' -ParameterMap @{ 'Prompt' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/GenerateImage' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Prompt' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -591,7 +631,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/größe_berechnen')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [double]
         $Länge,
 
@@ -624,12 +664,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/größe_berechnen' -ParameterMap @{ 'Länge' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/größe_berechnen' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Länge' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -697,7 +745,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $X,
 
@@ -730,12 +778,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/' -ParameterMap @{ 'X' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/' -BoundParameters $PSBoundParameters -ParameterMap @{ 'X' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -818,32 +874,32 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/params')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text,
 
         [Parameter(Mandatory = $true, Position = 1, ParameterSetName = 'Direct')]
-        [Parameter(Position = 1, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 1, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Text2,
 
         [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
-        [Parameter(Position = 2, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [Alias('file_path')]
         [string]
         $FilePath,
 
-        [Parameter(Position = 3)]
+        [Parameter(Position = 3, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [bool]
         $VerboseValue = $false,
 
-        [Parameter(Position = 4)]
+        [Parameter(Position = 4, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [string]
         $P1st = 'a',
 
-        [Parameter(Position = 5)]
+        [Parameter(Position = 5, ValueFromPipelineByPropertyName = $true)]
         [Alias('param_5')]
         [AllowNull()]
         [string]
@@ -878,12 +934,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/params' -ParameterMap @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/params' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

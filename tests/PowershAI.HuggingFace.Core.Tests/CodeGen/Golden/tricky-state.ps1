@@ -61,7 +61,7 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/chat')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [string]
         $Message,
 
@@ -94,12 +94,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -ParameterMap @{ 'Message' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Message' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -166,7 +174,7 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/bump')]
     param(
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [double]
         $Step = 1,
@@ -200,12 +208,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/bump' -ParameterMap @{ 'Step' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/bump' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Step' = 0 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -298,12 +314,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/only_state' -ParameterMap @{} -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/only_state' -BoundParameters $PSBoundParameters -ParameterMap @{} -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

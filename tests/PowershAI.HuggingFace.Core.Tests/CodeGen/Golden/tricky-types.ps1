@@ -66,20 +66,20 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/choices')]
     param(
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
         [ValidateSet('low', 'mid', 'high')]
         [AllowNull()]
         [string]
         $Level = 'mid',
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = $true)]
         [ValidateSet('a', 'b', 'c')]
         [AllowNull()]
         [string[]]
         $Tags = @('a'),
 
         [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
-        [Parameter(Position = 2, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [ValidateSet('calm', 'it''s fine')]
         [string]
         $Mood,
@@ -113,12 +113,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/choices' -ParameterMap @{ 'Level' = 0; 'Tags' = 1; 'Mood' = 2 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/choices' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Level' = 0; 'Tags' = 1; 'Mood' = 2 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -194,22 +202,22 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/lists')]
     param(
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [string[]]
         $Words = @('x', 'y'),
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [double[]]
         $Weights = @(0.5, 1, 0),
 
-        [Parameter(Position = 2)]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [long[]]
         $Counts = @(),
 
-        [Parameter(Position = 3)]
+        [Parameter(Position = 3, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [bool[]]
         $Flags = @($true, $false),
@@ -243,12 +251,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/lists' -ParameterMap @{ 'Words' = 0; 'Weights' = 1; 'Counts' = 2; 'Flags' = 3 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/lists' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Words' = 0; 'Weights' = 1; 'Counts' = 2; 'Flags' = 3 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -325,21 +341,21 @@ Get-GradioEndpoint
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/files')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Direct')]
-        [Parameter(Position = 0, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 0, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [object]
         $Document,
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [object[]]
         $Attachments,
 
         [Parameter(Mandatory = $true, Position = 2, ParameterSetName = 'Direct')]
-        [Parameter(Position = 2, ParameterSetName = 'Pipeline')]
+        [Parameter(Position = 2, ParameterSetName = 'Pipeline', ValueFromPipelineByPropertyName = $true)]
         [object]
         $Picture,
 
-        [Parameter(Position = 3)]
+        [Parameter(Position = 3, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [object]
         $Voice,
@@ -373,12 +389,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/files' -ParameterMap @{ 'Document' = 0; 'Attachments' = 1; 'Picture' = 2; 'Voice' = 3 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/files' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Document' = 0; 'Attachments' = 1; 'Picture' = 2; 'Voice' = 3 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }
@@ -451,17 +475,17 @@ Get-GradioEndpoint
     [CmdletBinding(DefaultParameterSetName = 'Direct')]
     [PowershAI.HuggingFace.GradioGeneratedFunction('11111111-2222-3333-4444-555555555555', '/json')]
     param(
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [object]
         $Payload = '{"a":1,"b":[true,null],"s":"x\u0027y"}',
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [object]
         $Anything,
 
-        [Parameter(Position = 2)]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
         [object]
         $Table = '{"headers":["a"],"data":[[1]]}',
@@ -495,12 +519,20 @@ Get-GradioEndpoint
         [int]
         $MaxDurationSec
     )
+    begin {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/json' -ParameterMap @{ 'Payload' = 0; 'Anything' = 1; 'Table' = 2 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
     process {
-        try {
-            PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/json' -BoundParameters $PSBoundParameters -ParameterMap @{ 'Payload' = 0; 'Anything' = 1; 'Table' = 2 } -ErrorAction Stop
-        } catch {
+        try { $SteppablePipeline.Process($PSBoundParameters) } catch {
             if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
-            if ($MyInvocation.ExpectingInput) { $PSCmdlet.WriteError($_) } else { $PSCmdlet.ThrowTerminatingError($_) }
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+    end {
+        try { $SteppablePipeline.End() } catch {
+            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
+            $PSCmdlet.ThrowTerminatingError($_)
         }
     }
 }

@@ -1,0 +1,52 @@
+<#
+.SYNOPSIS
+    This module's side of bench/compare.ps1 (short calls, batches, uploads), in one process.
+.DESCRIPTION
+    dotnet pwsh -File bench/clients/module_calls.ps1 MANIFEST URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [WAY]
+
+    Imports the module, opens a session on URL, then WARMUP (1) untimed calls and ROUNDS rounds
+    of COUNT calls of API with the inputs DATA_JSON (a JSON array in /info order; "@file:PATH"
+    becomes that file, uploaded), IN_FLIGHT at once (-ThrottleLimit; 1 = one after the other,
+    each timed). WAY: 'function' (a generated function, -Result; the default) or 'call'
+    (Invoke-GradioSessionApi -Protocol Call -Result). Prints one JSON object like the other
+    clients': per round the wall ms and the median ms of one call; import ms. Asserts nothing.
+#>
+param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [int] $Warmup = 1, [string] $Way = 'function')
+$ErrorActionPreference = 'Stop'
+$sw = [Diagnostics.Stopwatch]::StartNew()
+Import-Module $Manifest
+$importMs = $sw.Elapsed.TotalMilliseconds
+$inputs = @($DataJson | ConvertFrom-Json | ForEach-Object { if ($_ -is [string] -and $_.StartsWith('@file:')) { Get-Item -LiteralPath $_.Substring(6) } else { $_ } })
+$sw.Restart()
+$null = New-GradioSession $Url -Name bench
+Set-GradioSession bench -MaxCalls 100000
+$fn = (New-GradioSessionApiProxyFunction -Session bench -ApiName $Api -Prefix Bench).Name
+$connectMs = $sw.Elapsed.TotalMilliseconds
+$throttle = @{}
+if ($InFlight -gt 1) { $throttle.ThrottleLimit = $InFlight }
+$call = if ($Way -eq 'call') {
+    { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Protocol Call -Result @throttle }
+} else {
+    { param($n) 1..$n | & $fn @inputs -Result @throttle }
+}
+if ($Warmup -gt 0) { $last = & $call $Warmup }
+$results = foreach ($r in 1..$Rounds) {
+    $times = [Collections.Generic.List[double]]::new()
+    $round = [Diagnostics.Stopwatch]::StartNew()
+    if ($InFlight -gt 1) {
+        $out = @(& $call $Count)
+        if ($out.Count -ne $Count) { throw "$Count calls gave $($out.Count) results" }
+        $last = $out[-1]
+    }
+    else {
+        foreach ($i in 1..$Count) {
+            $one = [Diagnostics.Stopwatch]::StartNew()
+            $last = & $call 1
+            $times.Add($one.Elapsed.TotalMilliseconds)
+        }
+    }
+    $wall = $round.Elapsed.TotalMilliseconds
+    $sorted = @($times | Sort-Object)
+    @{ wall_ms = $wall; call_ms_median = if ($sorted) { $sorted[[math]::Floor($sorted.Count / 2)] } else { $wall / $Count } }
+}
+@{ client = 'module'; import_ms = $importMs; connect_ms = $connectMs; rounds = @($results); last = "$last"; errors = @(); error_count = 0 } | ConvertTo-Json -Compress -Depth 5

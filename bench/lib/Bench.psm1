@@ -1,0 +1,109 @@
+# Helpers shared by the benchmarks (bench/*.ps1 and bench/workloads/*.ps1): medians, running a
+# program with a time limit (and its peak memory), and the result rows of bench/compare.ps1.
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count -eq 0) { return [double]::NaN }
+    if ($sorted.Count % 2) { return $sorted[($sorted.Count - 1) / 2] }
+    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
+}
+
+function Get-Percentile([double[]] $Values, [double] $P) {
+    # nearest rank
+    $sorted = @($Values | Sort-Object)
+    if (-not $sorted) { return [double]::NaN }
+    $rank = [math]::Max(1, [math]::Ceiling($P / 100 * $sorted.Count))
+    return $sorted[$rank - 1]
+}
+
+function Invoke-Bounded {
+    <#
+    .SYNOPSIS
+        Runs a program with a time limit; returns its exit code, stdout, stderr, wall ms and, with
+        -MeasurePeak, its peak resident memory in MB (GNU time's %M over the program and its children).
+        On timeout the process tree is killed and ExitCode is 'timeout'.
+    #>
+    param([string] $FilePath, [string[]] $ArgumentList, [int] $TimeoutSec, [hashtable] $Environment = @{},
+          [string] $WorkingDirectory = (Get-Location).Path, [switch] $MeasurePeak)
+    $peakFile = $null
+    if ($MeasurePeak -and (Test-Path /usr/bin/time)) {
+        $peakFile = [IO.Path]::GetTempFileName()
+        $ArgumentList = @('-f', '%M', '-o', $peakFile, $FilePath) + $ArgumentList
+        $FilePath = '/usr/bin/time'
+    }
+    $psi = [Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($a in $ArgumentList) { $psi.ArgumentList.Add($a) }
+    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
+    $psi.WorkingDirectory = $WorkingDirectory
+    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.UseShellExecute = $false
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $process = [Diagnostics.Process]::Start($psi)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $exit = if ($process.WaitForExit($TimeoutSec * 1000)) { $process.WaitForExit(); $process.ExitCode } else {
+        $process.Kill($true); $null = $process.WaitForExit(5000); 'timeout'
+    }
+    $watch.Stop()
+    $peak = $null
+    if ($peakFile) {
+        $kb = (Get-Content $peakFile -ErrorAction SilentlyContinue | Where-Object { $_ -match '^\d+$' } | Select-Object -Last 1)
+        if ($kb) { $peak = [math]::Round([double]$kb / 1024, 1) }
+        Remove-Item $peakFile -ErrorAction SilentlyContinue
+    }
+    [pscustomobject]@{ ExitCode = $exit; Stdout = $stdout.Result; Stderr = $stderr.Result; WallMs = $watch.Elapsed.TotalMilliseconds; PeakMB = $peak }
+}
+
+function New-BenchResult {
+    <# One row of bench/compare.ps1: the median of the rounds' values, and the rounds themselves. #>
+    param([string] $Workload, [string] $Client, [string] $Metric, [double[]] $Values, $PeakMB = $null, [string] $Note = '')
+    [pscustomobject]@{
+        Workload = $Workload; Client = $Client; Metric = $Metric
+        # Three significant digits at least: seconds need more than milliseconds.
+        Median = $(if ($Values) { $m = Get-Median $Values; [math]::Round($m, [math]::Max(1, 2 - [math]::Floor([math]::Log10([math]::Max([math]::Abs($m), 1e-3))))) } else { [double]::NaN })
+        PeakMB = $PeakMB
+        Rounds = ($Values | ForEach-Object { '{0:G3}' -f $_ }) -join ' / '
+        Note = $Note
+    }
+}
+
+function Invoke-CallsClient {
+    <#
+    .SYNOPSIS
+        Runs one client of bench/clients (js_calls.mjs, python_calls.py, module_calls.ps1,
+        curl_calls.sh) on COUNT calls with IN_FLIGHT at once for ROUNDS rounds; returns its JSON
+        (rounds of wall_ms and call_ms_median) with PeakMB, or a note on why it could not run.
+    #>
+    param([ValidateSet('module', 'module (Call)', 'js', 'python', 'curl')] [string] $Client, [hashtable] $Context,
+          [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Warmup = 1, [int] $TimeoutSec = 1800)
+    $clients = Join-Path $PSScriptRoot '../clients'
+    $common = @($Url, $Api, $DataJson, "$Count", "$InFlight", "$($Context.Rounds)", "$Warmup")
+    $run = switch ($Client) {
+        'module' { Invoke-Bounded dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        'module (Call)' { Invoke-Bounded dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        'js' {
+            if (-not $Context.NodeClientDir) { return [pscustomobject]@{ Note = 'js: no @gradio/client installed' } }
+            Invoke-Bounded node (@((Join-Path $clients 'js_calls.mjs')) + $common) $TimeoutSec @{ GRADIO_CLIENT_MODULE = (Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js') } -MeasurePeak
+        }
+        'python' {
+            if (-not ($Context.PythonExe -and (Test-Path $Context.PythonExe))) { return [pscustomobject]@{ Note = 'python: no gradio_client interpreter' } }
+            Invoke-Bounded $Context.PythonExe (@((Join-Path $clients 'python_calls.py')) + $common) $TimeoutSec -MeasurePeak
+        }
+        'curl' {
+            $lines = Invoke-Bounded bash (@((Join-Path $clients 'curl_calls.sh')) + ($common -replace '^\[(.*)\]$', '[$1]')) $TimeoutSec -MeasurePeak
+            if ($lines.ExitCode -eq 0) {
+                $rounds = @($lines.Stdout -split "`n" | Where-Object { $_ } | ForEach-Object { $w, $m = $_ -split ' '; @{ wall_ms = [double]$w; call_ms_median = [double]$m } })
+                $lines | Add-Member -NotePropertyName Json -NotePropertyValue ([pscustomobject]@{ rounds = $rounds; error_count = 0 }) -PassThru
+            } else { $lines }
+        }
+    }
+    if (-not $run.PSObject.Properties['Json']) {
+        $json = ($run.Stdout -split "`n" | Where-Object { $_ -match '^\{' } | Select-Object -Last 1)
+        if ($run.ExitCode -ne 0 -or -not $json) {
+            return [pscustomobject]@{ Note = "${Client}: failed ($($run.ExitCode)): $((($run.Stderr + $run.Stdout).Trim() -split "`n" | Select-Object -Last 3) -join ' ')" }
+        }
+        $run | Add-Member -NotePropertyName Json -NotePropertyValue ($json | ConvertFrom-Json)
+    }
+    $run
+}
+
+Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, New-BenchResult, Invoke-CallsClient

@@ -1,0 +1,28 @@
+# Short call: one call after the other, ms per call (the median call of each round), on genuine
+# Gradio 5.14.0 (/add_numbers; its queue's 50 ms tick is the floor) and on the instant fake server
+# (/predict; what is left is the client's own overhead). Each client runs in its own process
+# (bench/clients), timed inside it; peak MB is that process's.
+
+function Measure-ShortCallWorkload {
+    param([hashtable] $Context)
+    $count = if ($Context['Count']) { $Context['Count'] } elseif ($Context.Quick) { 5 } else { 30 }
+    $targets = @(
+        @{ Name = 'short call, genuine Gradio 5.14.0'; Url = $Context.RealGradioUrl; Api = 'add_numbers'; Data = '[1.5, 2]'; Expect = '3.5' }
+        @{ Name = 'short call, instant fake (client overhead)'; Url = $Context.FakeGradioUrl; Api = 'predict'; Data = '[1, "add", 2]'; Expect = '3' }
+    )
+    foreach ($t in $targets | Where-Object Url) {
+        foreach ($client in 'module', 'module (Call)', 'curl', 'js', 'python') {
+            Write-Host "  $($t.Name): $client ..."
+            $run = Invoke-CallsClient -Client $client -Context $Context -Url $t.Url -Api $t.Api -DataJson $t.Data -Count $count -InFlight 1
+            if ($run.Note) { New-BenchResult $t.Name $client 'ms per call' @() -Note $run.Note; continue }
+            New-BenchResult $t.Name $client 'ms per call' @($run.Json.rounds | ForEach-Object call_ms_median) $run.PeakMB -Note (Get-ErrorNote $run $t.Expect)
+        }
+    }
+}
+
+function Get-ErrorNote($Run, [string] $Expect) {
+    if ($Run.Json.error_count) { return "$($Run.Json.error_count) failed call(s): $(@($Run.Json.errors)[0])" }
+    # curl reports no result; the others' last result must be the expected one.
+    if ($Run.Json.PSObject.Properties['last'] -and "$($Run.Json.last)" -ne $Expect) { return "WRONG RESULT: $($Run.Json.last), expected $Expect" }
+    ''
+}

@@ -1,0 +1,45 @@
+# Upload: one file of SIZE bytes (100 MiB; -Quick 8 MiB) sent to the instant fake server, seconds
+# per round and the client process's peak MB. The module, js and python call /file_size with the
+# file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
+# Not 1 GiB by default: the fake server reads an upload into memory through ASP.NET's form reader,
+# whose multipart limit is 128 MB, so larger files answer 500 there (-Size 1GB shows it).
+
+function Measure-UploadWorkload {
+    param([hashtable] $Context)
+    if (-not $Context.FakeGradioUrl) { return }
+    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 100MB }
+    $file = Join-Path ([IO.Path]::GetTempPath()) "powershai-bench-upload-$PID.bin"
+    $name = "upload $([math]::Round($size / 1MB)) MiB, instant fake"
+    try {
+        # Random bytes, so no layer can compress them away; written once for all clients.
+        $stream = [IO.File]::Create($file)
+        try {
+            $buffer = [byte[]]::new(1MB)
+            $random = [Random]::new(1)
+            for ($done = 0L; $done -lt $size; $done += $buffer.Length) {
+                $random.NextBytes($buffer)
+                $stream.Write($buffer, 0, [int][math]::Min($buffer.Length, $size - $done))
+            }
+        } finally { $stream.Dispose() }
+        $data = ConvertTo-Json -Compress -InputObject @("@file:$file")
+        foreach ($client in 'module', 'js', 'python') {
+            Write-Host "  ${name}: $client ..."
+            # One fresh process per round and no warm-up call: the module uploads a file version
+            # once per session, so a second call in the same process would send nothing.
+            $once = $Context.Clone()
+            $once.Rounds = 1
+            $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-CallsClient -Client $client -Context $once -Url $Context.FakeGradioUrl -Api 'file_size' -DataJson $data -Count 1 -InFlight 1 -Warmup 0 })
+            if ($runs[0].Note) { New-BenchResult $name $client 's' @() -Note $runs[0].Note; continue }
+            $wrong = @($runs | Where-Object { $_.Json.error_count -or "$($_.Json.last)" -ne "$size" })
+            $note = if ($wrong) { "$($wrong.Count) round(s) failed or answered another size: $(@($wrong[0].Json.errors)[0]) $($wrong[0].Json.last)" } else { '' }
+            New-BenchResult $name $client 's' @($runs | ForEach-Object { $_.Json.rounds[0].call_ms_median / 1000 }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $note
+        }
+        Write-Host "  ${name}: curl ..."
+        $url = $Context.FakeGradioUrl.TrimEnd('/') + '/gradio_api/upload'
+        $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-Bounded curl @('-s', '--fail', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak })
+        $failed = @($runs | Where-Object ExitCode -ne 0)
+        New-BenchResult $name curl 's' @($runs | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
+    } finally {
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+    }
+}
