@@ -8,10 +8,20 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// <summary>
 /// A submitted call. Its transport writes events into a channel; readers take them at their own
 /// pace, may stop (after N heartbeats, say) and resume later. Cancelling asks the server to stop.
+/// While a reader is reading (<see cref="BeginReading"/>), a transport that is more than
+/// <see cref="MaxUnread"/> events ahead waits for it (<see cref="RoomAsync"/>), so a stream
+/// faster than its reader does not pile up in memory; with no reader, events wait unbounded.
 /// </summary>
 public abstract class GradioJob
 {
+    /// <summary>Events a transport may be ahead of an active reader before it waits.</summary>
+    public const int MaxUnread = 1024;
+
     readonly Channel<GradioEvent> _events = Channel.CreateUnbounded<GradioEvent>(new UnboundedChannelOptions { SingleReader = true });
+    readonly object _roomLock = new();
+    TaskCompletionSource<bool>? _room;
+    int _unread;
+    int _readers;
     int _started;
 
     protected GradioJob(GradioClient client, AppInfo app, EndpointInfo endpoint, string sessionHash, string protocol)
@@ -63,6 +73,7 @@ public abstract class GradioJob
             while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
                 if (!_events.Reader.TryRead(out var e)) continue;
+                if (Interlocked.Decrement(ref _unread) == MaxUnread / 2) ReleaseRoom();
                 if (e.IsTerminal) Finished = true;
                 return e;
             }
@@ -72,6 +83,63 @@ public abstract class GradioJob
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
             throw;
+        }
+    }
+
+    /// <summary>Events received and not read yet.</summary>
+    internal int Unread => Volatile.Read(ref _unread);
+
+    /// <summary>Marks a reader active until the result is disposed: meanwhile the transport keeps at most <see cref="MaxUnread"/> events ahead of it.</summary>
+    public IDisposable BeginReading()
+    {
+        Interlocked.Increment(ref _readers);
+        return new Reading(this);
+    }
+
+    sealed class Reading : IDisposable
+    {
+        GradioJob? _job;
+
+        public Reading(GradioJob job) => _job = job;
+
+        public void Dispose()
+        {
+            var job = Interlocked.Exchange(ref _job, null);
+            if (job == null) return;
+            Interlocked.Decrement(ref job._readers);
+            // A reader that stops (after N heartbeats, say) lets the transport receive unbounded again.
+            job.ReleaseRoom();
+        }
+    }
+
+    /// <summary>
+    /// For transports, after publishing: completes at once unless a reader is active and more than
+    /// <see cref="MaxUnread"/> events wait for it; then once it has read half of them, or stopped reading.
+    /// </summary>
+    protected internal ValueTask RoomAsync(CancellationToken ct) =>
+        Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0 ? default : WaitForRoomAsync(ct);
+
+    async ValueTask WaitForRoomAsync(CancellationToken ct)
+    {
+        Task room;
+        lock (_roomLock)
+        {
+            // Checked under the lock ReleaseRoom takes, so a release cannot slip in between.
+            if (Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0) return;
+            room = (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (ct.Register(() => cancelled.TrySetResult(true)))
+            await Task.WhenAny(room, cancelled.Task).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    void ReleaseRoom()
+    {
+        lock (_roomLock)
+        {
+            _room?.TrySetResult(true);
+            _room = null;
         }
     }
 
@@ -108,7 +176,11 @@ public abstract class GradioJob
     protected internal bool Publish(GradioEvent e)
     {
         if (StateAfter(e) is GradioJobState next) Settle(next);
-        return _events.Writer.TryWrite(e);
+        // Counted before it can be read, so the reader's count never runs ahead of this one.
+        Interlocked.Increment(ref _unread);
+        if (_events.Writer.TryWrite(e)) return true;
+        Interlocked.Decrement(ref _unread);
+        return false;
     }
 
     protected internal void Close(Exception? failure = null)

@@ -97,8 +97,44 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
     protected internal void Post(Action write)
     {
+        Interlocked.Increment(ref _pending);
         _writes.Enqueue(write);
         _signal.Release();
+    }
+
+    // Writes queued and not yet made. Past MaxPending, RoomAsync holds the writer until the
+    // pipeline thread has made half of them: memory stays flat when the consumer is the slower side.
+    const int MaxPending = 1024;
+    int _pending;
+    readonly object _roomLock = new();
+    TaskCompletionSource<bool>? _room;
+
+    /// <summary>Completes once fewer than <see cref="MaxPending"/> writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled).</summary>
+    internal ValueTask RoomAsync(CancellationToken ct) => Volatile.Read(ref _pending) < MaxPending ? default : WaitForRoomAsync(ct);
+
+    async ValueTask WaitForRoomAsync(CancellationToken ct)
+    {
+        Task room;
+        lock (_roomLock)
+        {
+            // Checked under the lock Drain releases under, so a release cannot slip in between.
+            if (Volatile.Read(ref _pending) < MaxPending) return;
+            room = (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (ct.Register(() => cancelled.TrySetResult(true)))
+            await Task.WhenAny(room, cancelled.Task).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    void Written()
+    {
+        if (Interlocked.Decrement(ref _pending) != MaxPending / 2) return;
+        lock (_roomLock)
+        {
+            _room?.TrySetResult(true);
+            _room = null;
+        }
     }
 
     /// <summary>
@@ -108,7 +144,17 @@ public abstract class AsyncCmdlet : PSCmdlet
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        var task = Task.Run(() => work(scope.Token));
+        return Wait(Task.Run(() => work(scope.Token)), scope);
+    }
+
+    /// <summary>
+    /// <see cref="Await{T}"/> for work already running (a pending read of a listing): no hop
+    /// through the thread pool to start it. Its own token is the one to cancel it.
+    /// </summary>
+    private protected T Await<T>(Task<T> running) => Wait(running, null);
+
+    T Wait<T>(Task<T> task, CancellationTokenSource? scope)
+    {
         // Woken by a posted write or by the end of the work, never by polling: a poll interval
         // would add its length to every call and every streamed event.
         task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -126,7 +172,7 @@ public abstract class AsyncCmdlet : PSCmdlet
             // A write failed (Select-Object -First downstream stops the pipeline, a -Script threw):
             // the work is cancelled (a call's reader then cancels the job on the server) and
             // what it still posts is dropped.
-            scope.Cancel();
+            scope?.Cancel();
             try
             {
                 task.Wait(TimeSpan.FromSeconds(10));
@@ -135,7 +181,7 @@ public abstract class AsyncCmdlet : PSCmdlet
             {
                 // The write's failure is the one to report.
             }
-            while (_writes.TryDequeue(out _)) { }
+            while (_writes.TryDequeue(out _)) Written();
             throw;
         }
         try
@@ -157,7 +203,11 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>Writes what was posted so far (on the pipeline thread).</summary>
     private protected void Drain()
     {
-        while (_writes.TryDequeue(out var write)) write();
+        while (_writes.TryDequeue(out var write))
+        {
+            Written();
+            write();
+        }
     }
 
     /// <summary>Where the core reports HTTP exchanges: this cmdlet's -Verbose and -Debug streams.</summary>
@@ -197,5 +247,7 @@ public abstract class AsyncCmdlet : PSCmdlet
         public void Warning(string text) => _owner.Post(() => _owner.WriteWarning(text));
 
         public void Information(string text, string[] tags) => _owner.Post(() => _owner.WriteInformation(text, tags));
+
+        public ValueTask RoomAsync(CancellationToken ct) => _owner.RoomAsync(ct);
     }
 }

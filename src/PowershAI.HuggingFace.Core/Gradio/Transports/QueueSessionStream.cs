@@ -210,6 +210,7 @@ sealed class QueueSessionStream
             var kind = msg["msg"]?.ToString();
             if (kind == "close_stream") break;
             if (kind != "heartbeat") progressed = true;
+            QueueJob? delivered = null;
             lock (_lock)
             {
                 if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg["event_id"] is null)
@@ -219,11 +220,17 @@ sealed class QueueSessionStream
                 else
                 {
                     var eventId = msg["event_id"]!.ToString();
-                    if (_jobs.TryGetValue(eventId, out var job)) Deliver(job, msg);
+                    if (_jobs.TryGetValue(eventId, out var job))
+                    {
+                        if (!Deliver(job, msg)) delivered = job;
+                    }
                     // Kept only while a join is in flight: otherwise no job of this process can claim it.
                     else if (_joining > 0) _early.Add(eventId, msg);
                 }
             }
+            // A job whose reader is far behind holds the stream back (outside the lock); the
+            // session's other jobs wait with it, as they share the one stream.
+            if (delivered != null) await delivered.RoomAsync(ct).ConfigureAwait(false);
         }
         return progressed;
     }
