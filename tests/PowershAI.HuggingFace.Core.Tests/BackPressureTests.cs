@@ -60,6 +60,26 @@ public class BackPressureTests(ServerFixture servers) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task A_queue_stream_that_carries_two_jobs_is_held_back_for_neither()
+    {
+        // One reader may wait for the other job's results (nested reads): holding the shared
+        // stream back for the first would then wait for ever.
+        using var cts = T.Deadline(60);
+        var client = T.Client(await Server());
+        var options = new CallOptions { Protocol = GradioProtocol.Queue, SessionHash = T.NewSession() };
+        var first = await GradioCaller.SubmitAsync(client, "count", new object?[] { null }, options, cts.Token);
+        using (first.BeginReading())
+        {
+            await T.ReadUntil(first, GradioEventKind.Generating, cts.Token);
+            var second = await GradioCaller.SubmitAsync(client, "count", new object?[] { 3 }, options, cts.Token);
+            var events = await T.ReadAll(second, cts.Token);
+            Assert.Equal(2, T.Terminal(events).Data![0]!.GetValue<int>());
+            while (first.State < GradioJobState.Complete) await Task.Delay(20, cts.Token);
+            Assert.True(first.Unread >= Events - 1, $"{first.Unread} events wait");
+        }
+    }
+
+    [Fact]
     public async Task A_reader_that_stops_lets_the_transport_take_the_rest()
     {
         using var cts = T.Deadline(60);

@@ -10,7 +10,8 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// pace, may stop (after N heartbeats, say) and resume later. Cancelling asks the server to stop.
 /// While a reader is reading (<see cref="BeginReading"/>), a transport that is more than
 /// <see cref="MaxUnread"/> events ahead waits for it (<see cref="RoomAsync"/>), so a stream
-/// faster than its reader does not pile up in memory; with no reader, events wait unbounded.
+/// faster than its reader does not pile up in memory; with no reader, events wait unbounded, and
+/// so do those of a job whose transport is shared with other jobs (<see cref="ShareTransport"/>).
 /// </summary>
 public abstract class GradioJob
 {
@@ -22,6 +23,7 @@ public abstract class GradioJob
     TaskCompletionSource<bool>? _room;
     int _unread;
     int _readers;
+    bool _shared;
     int _started;
 
     protected GradioJob(GradioClient client, AppInfo app, EndpointInfo endpoint, string sessionHash, string protocol)
@@ -116,16 +118,31 @@ public abstract class GradioJob
     /// For transports, after publishing: completes at once unless a reader is active and more than
     /// <see cref="MaxUnread"/> events wait for it; then once it has read half of them, or stopped reading.
     /// </summary>
-    protected internal ValueTask RoomAsync(CancellationToken ct) =>
-        Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0 ? default : WaitForRoomAsync(ct);
+    protected internal ValueTask RoomAsync(CancellationToken ct) => HasRoom ? default : WaitForRoomAsync(ct);
+
+    bool HasRoom => Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0 || Volatile.Read(ref _shared);
+
+    /// <summary>
+    /// The transport now carries other jobs too (a session's queue stream): it is never held back
+    /// for this one again, since one reader may be waiting for another job's results (nested reads).
+    /// </summary>
+    internal void ShareTransport()
+    {
+        lock (_roomLock)
+        {
+            Volatile.Write(ref _shared, true);
+            _room?.TrySetResult(true);
+            _room = null;
+        }
+    }
 
     async ValueTask WaitForRoomAsync(CancellationToken ct)
     {
         Task room;
         lock (_roomLock)
         {
-            // Checked under the lock ReleaseRoom takes, so a release cannot slip in between.
-            if (Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0) return;
+            // Checked under the lock ReleaseRoom and ShareTransport take, so a release cannot slip in between.
+            if (HasRoom) return;
             room = (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
         var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
