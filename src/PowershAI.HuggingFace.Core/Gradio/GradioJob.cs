@@ -19,9 +19,8 @@ public abstract class GradioJob
     public const int MaxUnread = 1024;
 
     readonly Channel<GradioEvent> _events = Channel.CreateUnbounded<GradioEvent>(new UnboundedChannelOptions { SingleReader = true });
-    readonly object _roomLock = new();
-    TaskCompletionSource<bool>? _room;
-    int _unread;
+    readonly Backlog _unread = new(MaxUnread);
+    readonly Func<bool> _holdsBack;
     int _readers;
     bool _shared;
     int _started;
@@ -33,6 +32,7 @@ public abstract class GradioJob
         Endpoint = endpoint;
         SessionHash = sessionHash;
         Protocol = protocol;
+        _holdsBack = () => _unread.Full && Volatile.Read(ref _readers) > 0 && !Volatile.Read(ref _shared);
     }
 
     public GradioClient Client { get; }
@@ -75,7 +75,7 @@ public abstract class GradioJob
             while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
                 if (!_events.Reader.TryRead(out var e)) continue;
-                if (Interlocked.Decrement(ref _unread) == MaxUnread / 2) ReleaseRoom();
+                _unread.Take();
                 if (e.IsTerminal) Finished = true;
                 return e;
             }
@@ -89,7 +89,7 @@ public abstract class GradioJob
     }
 
     /// <summary>Events received and not read yet.</summary>
-    internal int Unread => Volatile.Read(ref _unread);
+    internal int Unread => _unread.Count;
 
     /// <summary>Marks a reader active until the result is disposed: meanwhile the transport keeps at most <see cref="MaxUnread"/> events ahead of it.</summary>
     public IDisposable BeginReading()
@@ -110,7 +110,7 @@ public abstract class GradioJob
             if (job == null) return;
             Interlocked.Decrement(ref job._readers);
             // A reader that stops (after N heartbeats, say) lets the transport receive unbounded again.
-            job.ReleaseRoom();
+            job._unread.Release();
         }
     }
 
@@ -118,9 +118,7 @@ public abstract class GradioJob
     /// For transports, after publishing: completes at once unless a reader is active and more than
     /// <see cref="MaxUnread"/> events wait for it; then once it has read half of them, or stopped reading.
     /// </summary>
-    protected internal ValueTask RoomAsync(CancellationToken ct) => HasRoom ? default : WaitForRoomAsync(ct);
-
-    bool HasRoom => Volatile.Read(ref _unread) < MaxUnread || Volatile.Read(ref _readers) == 0 || Volatile.Read(ref _shared);
+    protected internal ValueTask RoomAsync(CancellationToken ct) => _unread.WaitAsync(_holdsBack, ct);
 
     /// <summary>
     /// The transport now carries other jobs too (a session's queue stream): it is never held back
@@ -128,36 +126,8 @@ public abstract class GradioJob
     /// </summary>
     internal void ShareTransport()
     {
-        lock (_roomLock)
-        {
-            Volatile.Write(ref _shared, true);
-            _room?.TrySetResult(true);
-            _room = null;
-        }
-    }
-
-    async ValueTask WaitForRoomAsync(CancellationToken ct)
-    {
-        Task room;
-        lock (_roomLock)
-        {
-            // Checked under the lock ReleaseRoom and ShareTransport take, so a release cannot slip in between.
-            if (HasRoom) return;
-            room = (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        }
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (ct.Register(() => cancelled.TrySetResult(true)))
-            await Task.WhenAny(room, cancelled.Task).ConfigureAwait(false);
-        ct.ThrowIfCancellationRequested();
-    }
-
-    void ReleaseRoom()
-    {
-        lock (_roomLock)
-        {
-            _room?.TrySetResult(true);
-            _room = null;
-        }
+        Volatile.Write(ref _shared, true);
+        _unread.Release();
     }
 
     /// <summary>Asks the server to stop the job; bounded by the client's timeout, failures ignored.</summary>
@@ -193,10 +163,9 @@ public abstract class GradioJob
     protected internal bool Publish(GradioEvent e)
     {
         if (StateAfter(e) is GradioJobState next) Settle(next);
-        // Counted before it can be read, so the reader's count never runs ahead of this one.
-        Interlocked.Increment(ref _unread);
+        _unread.Add();
         if (_events.Writer.TryWrite(e)) return true;
-        Interlocked.Decrement(ref _unread);
+        _unread.Withdraw();
         return false;
     }
 

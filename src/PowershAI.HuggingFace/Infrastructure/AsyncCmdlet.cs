@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Infrastructure;
@@ -97,45 +98,18 @@ public abstract class AsyncCmdlet : PSCmdlet
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
     protected internal void Post(Action write)
     {
-        Interlocked.Increment(ref _pending);
+        _pending.Add();
         _writes.Enqueue(write);
         _signal.Release();
     }
 
-    // Writes queued and not yet made. Past MaxPending, RoomAsync holds the writer until the
+    // Writes queued and not yet made. Past the limit, RoomAsync holds the writer until the
     // pipeline thread has made half of them: memory stays flat when the consumer is the slower side.
-    const int MaxPending = 1024;
-    int _pending;
-    readonly object _roomLock = new();
-    TaskCompletionSource<bool>? _room;
+    readonly Backlog _pending = new(1024);
+    Func<bool>? _full;
 
-    /// <summary>Completes once fewer than <see cref="MaxPending"/> writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled).</summary>
-    internal ValueTask RoomAsync(CancellationToken ct) => Volatile.Read(ref _pending) < MaxPending ? default : WaitForRoomAsync(ct);
-
-    async ValueTask WaitForRoomAsync(CancellationToken ct)
-    {
-        Task room;
-        lock (_roomLock)
-        {
-            // Checked under the lock Drain releases under, so a release cannot slip in between.
-            if (Volatile.Read(ref _pending) < MaxPending) return;
-            room = (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        }
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (ct.Register(() => cancelled.TrySetResult(true)))
-            await Task.WhenAny(room, cancelled.Task).ConfigureAwait(false);
-        ct.ThrowIfCancellationRequested();
-    }
-
-    void Written()
-    {
-        if (Interlocked.Decrement(ref _pending) != MaxPending / 2) return;
-        lock (_roomLock)
-        {
-            _room?.TrySetResult(true);
-            _room = null;
-        }
-    }
+    /// <summary>Completes once fewer than the backlog's limit of writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled).</summary>
+    internal ValueTask RoomAsync(CancellationToken ct) => _pending.WaitAsync(_full ??= () => _pending.Full, ct);
 
     /// <summary>
     /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
@@ -181,7 +155,7 @@ public abstract class AsyncCmdlet : PSCmdlet
             {
                 // The write's failure is the one to report.
             }
-            while (_writes.TryDequeue(out _)) Written();
+            while (_writes.TryDequeue(out _)) _pending.Take();
             throw;
         }
         try
@@ -205,7 +179,7 @@ public abstract class AsyncCmdlet : PSCmdlet
     {
         while (_writes.TryDequeue(out var write))
         {
-            Written();
+            _pending.Take();
             write();
         }
     }
