@@ -37,7 +37,10 @@ internal sealed partial class FakeApp
         ["hostile"] => Hostile(),
         ["many"] => Many(DefaultManyEndpoints),
         ["many", var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxManyEndpoints => Many(n),
-        _ => throw new ArgumentException($"Unknown fake app '{name}' (use 'full', 'simple', 'hostile' or 'many[:1-{MaxManyEndpoints}]').", nameof(name)),
+        ["stream"] => Stream(DefaultStreamEvents),
+        ["stream", var count] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxStreamEvents => Stream(n),
+        _ => throw new ArgumentException(
+            $"Unknown fake app '{name}' (use 'full', 'simple', 'hostile', 'many[:1-{MaxManyEndpoints}]' or 'stream[:1-{MaxStreamEvents}]').", nameof(name)),
     };
 
     private Component Add(ComponentKind kind, string? label = null, JsonNode? value = null, string[]? choices = null)

@@ -7,7 +7,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
 /// Program mode, for demos without a genuine Gradio and for the Pester tests:
-/// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple|full|hostile|many[:N]] [--mount /app]
+/// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple|full|hostile|many[:N]|stream[:N]] [--mount /app]
 ///   [--auth user:pass] [--https] [--proxy-auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
 ///   [--max-queue-size N] [--faults MalformedSse,stalled-download,...] [--fault-size N] [--fault-count N]
 ///   [--stall-sec N] [--endless-sec N] [--lifetime-sec N]

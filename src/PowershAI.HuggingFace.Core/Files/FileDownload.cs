@@ -65,19 +65,15 @@ sealed class FileDownload
     async Task CopyAsync(HttpResponseMessage response, FileStream sink, CancellationToken ct)
     {
         var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        var buffer = new byte[GradioFiles.BufferSize];
         var what = "The download of " + _name;
-        long done = 0;
-        while (true)
-        {
-            var n = await BoundedBody.ReadIdleBoundedAsync(source, buffer, _idle, what, _url, ct).MapFailure(GradioFailure.FromTransport).ConfigureAwait(false);
-            if (n == 0) return;
-            done += n;
-            if (done > _maxBytes)
-                throw new GradioException(GradioErrorKind.ResponseTooLarge, $"The download of {_name} went on past the limit of {_maxBytes} bytes.", target: _url.ToString());
-            await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
-            _progress?.Report(new TransferProgress(_name, done, _total));
-        }
+        await OverlappedCopy.CopyAsync(
+            chunk => BoundedBody.ReadIdleBoundedAsync(source, chunk, _idle, what, _url, ct).MapFailure(GradioFailure.FromTransport),
+            sink, 0, done =>
+            {
+                if (done > _maxBytes)
+                    throw new GradioException(GradioErrorKind.ResponseTooLarge, $"The download of {_name} went on past the limit of {_maxBytes} bytes.", target: _url.ToString());
+                _progress?.Report(new TransferProgress(_name, done, _total));
+            }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Best effort: a leftover that cannot be removed must not hide why the download failed.</summary>

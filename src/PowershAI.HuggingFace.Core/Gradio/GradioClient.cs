@@ -167,7 +167,7 @@ public sealed class GradioClient
         var events = SseReader.EnumerateAsync(stream, JsonData, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (await events.MoveNextAsync().AsTask().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
+            while (await events.MoveNextAsync().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
                 yield return events.Current;
         }
         finally

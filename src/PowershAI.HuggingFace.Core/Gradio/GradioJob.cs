@@ -8,10 +8,21 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// <summary>
 /// A submitted call. Its transport writes events into a channel; readers take them at their own
 /// pace, may stop (after N heartbeats, say) and resume later. Cancelling asks the server to stop.
+/// While a reader is reading (<see cref="BeginReading"/>), a transport that is more than
+/// <see cref="MaxUnread"/> events ahead waits for it (<see cref="RoomAsync"/>), so a stream
+/// faster than its reader does not pile up in memory; with no reader, events wait unbounded, and
+/// so do those of a job whose transport is shared with other jobs (<see cref="ShareTransport"/>).
 /// </summary>
 public abstract class GradioJob
 {
+    /// <summary>Events a transport may be ahead of an active reader before it waits.</summary>
+    public const int MaxUnread = 1024;
+
     readonly Channel<GradioEvent> _events = Channel.CreateUnbounded<GradioEvent>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Backlog _unread = new(MaxUnread);
+    readonly Func<bool> _holdsBack;
+    int _readers;
+    bool _shared;
     int _started;
 
     protected GradioJob(GradioClient client, AppInfo app, EndpointInfo endpoint, string sessionHash, string protocol)
@@ -21,6 +32,7 @@ public abstract class GradioJob
         Endpoint = endpoint;
         SessionHash = sessionHash;
         Protocol = protocol;
+        _holdsBack = () => _unread.Full && Volatile.Read(ref _readers) > 0 && !Volatile.Read(ref _shared);
     }
 
     public GradioClient Client { get; }
@@ -63,6 +75,7 @@ public abstract class GradioJob
             while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
                 if (!_events.Reader.TryRead(out var e)) continue;
+                _unread.Take();
                 if (e.IsTerminal) Finished = true;
                 return e;
             }
@@ -73,6 +86,48 @@ public abstract class GradioJob
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
             throw;
         }
+    }
+
+    /// <summary>Events received and not read yet.</summary>
+    internal int Unread => _unread.Count;
+
+    /// <summary>Marks a reader active until the result is disposed: meanwhile the transport keeps at most <see cref="MaxUnread"/> events ahead of it.</summary>
+    public IDisposable BeginReading()
+    {
+        Interlocked.Increment(ref _readers);
+        return new Reading(this);
+    }
+
+    sealed class Reading : IDisposable
+    {
+        GradioJob? _job;
+
+        public Reading(GradioJob job) => _job = job;
+
+        public void Dispose()
+        {
+            var job = Interlocked.Exchange(ref _job, null);
+            if (job == null) return;
+            Interlocked.Decrement(ref job._readers);
+            // A reader that stops (after N heartbeats, say) lets the transport receive unbounded again.
+            job._unread.Release();
+        }
+    }
+
+    /// <summary>
+    /// For transports, after publishing: completes at once unless a reader is active and more than
+    /// <see cref="MaxUnread"/> events wait for it; then once it has read half of them, or stopped reading.
+    /// </summary>
+    protected internal ValueTask RoomAsync(CancellationToken ct) => _unread.WaitAsync(_holdsBack, ct);
+
+    /// <summary>
+    /// The transport now carries other jobs too (a session's queue stream): it is never held back
+    /// for this one again, since one reader may be waiting for another job's results (nested reads).
+    /// </summary>
+    internal void ShareTransport()
+    {
+        Volatile.Write(ref _shared, true);
+        _unread.Release();
     }
 
     /// <summary>Asks the server to stop the job; bounded by the client's timeout, failures ignored.</summary>
@@ -108,7 +163,10 @@ public abstract class GradioJob
     protected internal bool Publish(GradioEvent e)
     {
         if (StateAfter(e) is GradioJobState next) Settle(next);
-        return _events.Writer.TryWrite(e);
+        _unread.Add();
+        if (_events.Writer.TryWrite(e)) return true;
+        _unread.Withdraw();
+        return false;
     }
 
     protected internal void Close(Exception? failure = null)

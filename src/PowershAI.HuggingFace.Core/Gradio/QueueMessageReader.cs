@@ -78,7 +78,7 @@ sealed class QueueMessageReader
         {
             // A cancelled job ends with success and no data (docs/gradio-protocol.md §3.3).
             if (output?["data"] is not JsonArray data) return new GradioEvent(GradioEventKind.Complete) { Cancelled = true };
-            return new GradioEvent(GradioEventKind.Complete) { Data = _endpoint.VisibleOutputs((JsonArray)data.DeepClone()) };
+            return new GradioEvent(GradioEventKind.Complete) { Data = _endpoint.VisibleOutputs(data) };
         }
         return new GradioEvent(GradioEventKind.Error)
         {
@@ -87,15 +87,15 @@ sealed class QueueMessageReader
         };
     }
 
-    /// <summary>Full values on the first update (and always before sse_v2), diffs after.</summary>
+    /// <summary>
+    /// Full values on the first update (and always before sse_v2), diffs after. The values are
+    /// shared with the event rather than copied: readers only read them, and a diff is applied to
+    /// a copy of the previous value (<see cref="DiffApplier"/> takes its new values copied too).
+    /// </summary>
     JsonArray Accumulate(JsonArray? data)
     {
         data ??= new JsonArray();
-        if (!_diffs || _last == null)
-        {
-            _last = (JsonArray)data.DeepClone();
-            return (JsonArray)_last.DeepClone();
-        }
+        if (!_diffs || _last == null) return _last = data;
         if (data.Count != _last.Count)
             throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} has {data.Count} outputs where {_last.Count} were expected.");
         var next = new JsonArray();
@@ -104,8 +104,7 @@ sealed class QueueMessageReader
             var edits = data[i] as JsonArray ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} is not a list of edits.");
             next.Add(DiffApplier.Apply(_last[i]?.DeepClone(), edits));
         }
-        _last = next;
-        return (JsonArray)next.DeepClone();
+        return _last = next;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class JsonArrayReader : IDisposable
     readonly TimeSpan _idle;
     readonly string _what;
     readonly Uri? _url;
-    byte[] _buffer = new byte[16 * 1024];
+    byte[] _buffer = new byte[64 * 1024];
     int _end;            // bytes in the buffer
     int _position;       // where the JSON reader goes on
     int _elementStart = -1;

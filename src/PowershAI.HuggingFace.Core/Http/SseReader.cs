@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
@@ -26,13 +27,32 @@ public static class SseReader
         string what, Uri url, [EnumeratorCancellation] CancellationToken ct)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Silence is only the time spent waiting for the next event, not the time the caller
+        // holds one (a reader behind on its output waits before asking for more). A watchdog
+        // checks a few times per bound, so an event costs a timestamp, not a timer re-arm.
+        var bound = (long)(idleBound.TotalSeconds * Stopwatch.Frequency);
+        long waitingSince = 0;
+        var period = TimeSpan.FromMilliseconds(Math.Max(1, Math.Min(idleBound.TotalMilliseconds / 16, 1000)));
+        using var watchdog = new Timer(_ =>
+        {
+            var since = Interlocked.Read(ref waitingSince);
+            if (since == 0 || Stopwatch.GetTimestamp() - since < bound) return;
+            try
+            {
+                idle.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A last tick after the stream was closed.
+            }
+        }, null, period, period);
         var limited = new MessageLimitStream(stream, maxMessageBytes, what, url);
         var items = SseParser.Create(limited, parser).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
         try
         {
             while (true)
             {
-                idle.CancelAfter(idleBound);
+                Interlocked.Exchange(ref waitingSince, Stopwatch.GetTimestamp());
                 bool more;
                 try
                 {
@@ -49,6 +69,7 @@ public static class SseReader
                     throw new TransportFailure(TransportFailureKind.Dropped,
                         $"{what}: the event stream from {url.GetLeftPart(UriPartial.Authority)} broke off ({ex.Message}).", url, ex);
                 }
+                Interlocked.Exchange(ref waitingSince, 0);
                 if (!more) yield break;
                 yield return items.Current;
             }

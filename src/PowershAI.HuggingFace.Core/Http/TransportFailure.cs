@@ -44,4 +44,17 @@ public static class TransportFailureMapping
             throw map(t);
         }
     }
+
+    /// <summary>The same for a ValueTask: no allocation when it completed already (an event stream's next item, mostly).</summary>
+    public static async ValueTask<T> MapFailure<T>(this ValueTask<T> operation, Func<TransportFailure, Exception> map)
+    {
+        try
+        {
+            return await operation.ConfigureAwait(false);
+        }
+        catch (TransportFailure t)
+        {
+            throw map(t);
+        }
+    }
 }

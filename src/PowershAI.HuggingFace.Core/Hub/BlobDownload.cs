@@ -66,23 +66,19 @@ static class BlobDownload
             if (!resumed) have = 0; // a 200 means the range was ignored: the body is the whole file
             using var sink = new FileStream(incomplete, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
             var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[BufferSize];
-            var done = have;
-            progress?.Invoke(done, meta.Size);
-            while (true)
-            {
-                var n = await BoundedBody.ReadIdleBoundedAsync(source, buffer, readTimeout, what, url, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
-                if (n == 0) break;
-                done += n;
-                if (done > meta.Size)
+            progress?.Invoke(have, meta.Size);
+            var done = await OverlappedCopy.CopyAsync(
+                chunk => BoundedBody.ReadIdleBoundedAsync(source, chunk, readTimeout, what, url, ct).MapFailure(HubFailure.FromTransport),
+                sink, have, received =>
                 {
-                    sink.Dispose();
-                    Discard(incomplete);
-                    throw Mismatch($"{what} went on past the {meta.Size} bytes the Hub announced; it was discarded.", url);
-                }
-                await sink.WriteAsync(buffer, 0, n, ct).ConfigureAwait(false);
-                progress?.Invoke(done, meta.Size);
-            }
+                    if (received > meta.Size)
+                    {
+                        sink.Dispose();
+                        Discard(incomplete);
+                        throw Mismatch($"{what} went on past the {meta.Size} bytes the Hub announced; it was discarded.", url);
+                    }
+                    progress?.Invoke(received, meta.Size);
+                }, ct).ConfigureAwait(false);
             if (done < meta.Size)
                 throw new HubException(HubErrorKind.Unreachable, $"{what}: the connection ended after {done} of {meta.Size} bytes.") { Url = url.ToString() };
         }

@@ -40,7 +40,7 @@ public sealed partial class HubClient
         var items = Http.SseReader.EnumerateAsync(stream, (_, data) => data.ToArray(), bound, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (await items.MoveNextAsync().AsTask().MapFailure(HubFailure.FromTransport).ConfigureAwait(false))
+            while (await items.MoveNextAsync().MapFailure(HubFailure.FromTransport).ConfigureAwait(false))
             {
                 var data = items.Current.Data;
                 if (Encoding.UTF8.GetString(data).Trim() == "[DONE]") yield break;

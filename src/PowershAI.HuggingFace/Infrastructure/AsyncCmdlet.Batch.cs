@@ -130,5 +130,8 @@ public abstract partial class AsyncCmdlet
         public void Warning(string text) => _emit(() => _owner.WriteWarning(text));
 
         public void Information(string text, string[] tags) => _emit(() => _owner.WriteInformation(text, tags));
+
+        // The batch keeps an item's writes until its turn, outside the pipeline thread's backlog.
+        public ValueTask RoomAsync(CancellationToken ct) => default;
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Infrastructure;
@@ -106,9 +107,18 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
     protected internal void Post(Action write)
     {
+        _pending.Add();
         _writes.Enqueue(write);
         _signal.Release();
     }
+
+    // Writes queued and not yet made. Past the limit, RoomAsync holds the writer until the
+    // pipeline thread has made half of them: memory stays flat when the consumer is the slower side.
+    readonly Backlog _pending = new(1024);
+    Func<bool>? _full;
+
+    /// <summary>Completes once fewer than the backlog's limit of writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled).</summary>
+    internal ValueTask RoomAsync(CancellationToken ct) => _pending.WaitAsync(_full ??= () => _pending.Full, ct);
 
     /// <summary>
     /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
@@ -117,7 +127,17 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        var task = Task.Run(() => work(scope.Token));
+        return Wait(Task.Run(() => work(scope.Token)), scope);
+    }
+
+    /// <summary>
+    /// <see cref="Await{T}"/> for work already running (a pending read of a listing): no hop
+    /// through the thread pool to start it. Its own token is the one to cancel it.
+    /// </summary>
+    private protected T Await<T>(Task<T> running) => Wait(running, null);
+
+    T Wait<T>(Task<T> task, CancellationTokenSource? scope)
+    {
         // Woken by a posted write or by the end of the work, never by polling: a poll interval
         // would add its length to every call and every streamed event.
         task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -135,7 +155,7 @@ public abstract partial class AsyncCmdlet : PSCmdlet
             // A write failed (Select-Object -First downstream stops the pipeline, a -Script threw):
             // the work is cancelled (a call's reader then cancels the job on the server) and
             // what it still posts is dropped.
-            scope.Cancel();
+            scope?.Cancel();
             try
             {
                 task.Wait(TimeSpan.FromSeconds(10));
@@ -144,7 +164,7 @@ public abstract partial class AsyncCmdlet : PSCmdlet
             {
                 // The write's failure is the one to report.
             }
-            while (_writes.TryDequeue(out _)) { }
+            while (_writes.TryDequeue(out _)) _pending.Take();
             throw;
         }
         try
@@ -166,7 +186,11 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     /// <summary>Writes what was posted so far (on the pipeline thread).</summary>
     private protected void Drain()
     {
-        while (_writes.TryDequeue(out var write)) write();
+        while (_writes.TryDequeue(out var write))
+        {
+            _pending.Take();
+            write();
+        }
     }
 
     /// <summary>Where the core reports HTTP exchanges: this cmdlet's -Verbose and -Debug streams.</summary>
@@ -206,5 +230,7 @@ public abstract partial class AsyncCmdlet : PSCmdlet
         public void Warning(string text) => _owner.Post(() => _owner.WriteWarning(text));
 
         public void Information(string text, string[] tags) => _owner.Post(() => _owner.WriteInformation(text, tags));
+
+        public ValueTask RoomAsync(CancellationToken ct) => _owner.RoomAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -17,6 +18,12 @@ interface ICallOutput
     void Warning(string text);
 
     void Information(string text, string[] tags);
+
+    /// <summary>
+    /// Completes once the output can take more results: a reader awaits it after each result, so
+    /// a consumer slower than the stream holds the stream back instead of letting results pile up.
+    /// </summary>
+    ValueTask RoomAsync(CancellationToken ct);
 }
 
 /// <summary>Reports at most a few times a second: progress can come thousands of times a second and hosts need a few.</summary>

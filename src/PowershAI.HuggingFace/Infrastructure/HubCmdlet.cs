@@ -79,7 +79,7 @@ public abstract class HubCmdlet : WebCmdlet
     bool MoveNext(IAsyncEnumerator<JsonNode> e)
     {
         var step = e.MoveNextAsync();
-        if (!step.IsCompletedSuccessfully) return Await(_ => step.AsTask());
+        if (!step.IsCompletedSuccessfully) return Await(step.AsTask());
         Drain();
         return step.Result;
     }

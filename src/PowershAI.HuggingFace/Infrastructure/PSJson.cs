@@ -23,15 +23,33 @@ static class PSJson
         null => null,
         JsonObject o when replace?.Invoke(o) is { } replaced => replaced,
         JsonObject o => ToPSObject(o, replace),
-        JsonArray a => a.Select(x => ToPS(x, replace)).ToArray(),
+        JsonArray a => ToArray(a, replace),
         JsonValue v => Scalar(v),
         _ => node.ToJsonString(),
     };
 
+    static object?[] ToArray(JsonArray a, Func<JsonObject, object?>? replace)
+    {
+        var items = new object?[a.Count];
+        for (var i = 0; i < items.Length; i++) items[i] = ToPS(a[i], replace);
+        return items;
+    }
+
     static PSObject ToPSObject(JsonObject o, Func<JsonObject, object?>? replace)
     {
         var ps = new PSObject();
-        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, ToPS(kv.Value, replace)));
+        // Pre-validated: a JSON key is any string, and a fresh PSObject has no member to clash with,
+        // so PowerShell's per-add checks (reserved names, types.ps1xml members) are skipped; they
+        // were most of the cost of a Hub listing item.
+        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, ToPS(kv.Value, replace)), true);
+        return ps;
+    }
+
+    /// <summary>An object's properties converted as <see cref="ToPS"/> does, each top-level value passed through <paramref name="map"/> (name, value).</summary>
+    public static PSObject ToPSObject(JsonObject o, Func<string, object?, object?> map)
+    {
+        var ps = new PSObject();
+        foreach (var kv in o) ps.Properties.Add(new PSNoteProperty(kv.Key, map(kv.Key, ToPS(kv.Value))), true);
         return ps;
     }
 

@@ -57,6 +57,7 @@ sealed class ResultReader
         var activity = $"Gradio {handle.ApiName}";
         var heartbeats = 0;
         object? last = null;
+        using var reading = job.BeginReading();
         try
         {
             while (true)
@@ -80,7 +81,11 @@ sealed class ResultReader
                 var result = new GradioApiEventResult(++handle.LastEventNum, Name(e.Kind), data);
                 Decorate?.Invoke(result);
                 var heartbeat = e.Kind == GradioEventKind.Heartbeat;
-                if (!NoOutput && !ResultOnly && !(heartbeat && SkipHeartbeats)) output.Result(result);
+                if (!NoOutput && !ResultOnly && !(heartbeat && SkipHeartbeats))
+                {
+                    output.Result(result);
+                    await output.RoomAsync(ct).ConfigureAwait(false);
+                }
                 if (heartbeat)
                 {
                     if (MaxHeartBeats is int max && ++heartbeats >= max)
@@ -102,7 +107,11 @@ sealed class ResultReader
                     if (result.Data != null) handle.Data.Add(result.Data);
                 }
                 handle.Status = result.Event;
-                Each?.Invoke(result);
+                if (Each != null)
+                {
+                    Each(result);
+                    await output.RoomAsync(ct).ConfigureAwait(false);
+                }
                 if (e.IsTerminal)
                 {
                     End(handle, "complete", null);

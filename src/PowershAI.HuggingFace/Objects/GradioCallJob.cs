@@ -106,6 +106,9 @@ public sealed class GradioCallJob : Job
 
         public void Result(object? item) => _job.Output.Add(item == null ? null : PSObject.AsPSObject(item));
 
+        // A job's output is collected until Receive-Job takes it, as PowerShell's own jobs do.
+        public ValueTask RoomAsync(CancellationToken ct) => default;
+
         public void Progress(ProgressRecord record) => _job.Progress.Add(record);
 
         public void Warning(string text) => _job.Warning.Add(new WarningRecord(text));

@@ -68,9 +68,8 @@ static class HubObjects
 
     static PSObject Typed(JsonNode node, params string[] typeNames)
     {
-        var ps = PSJson.ToPS(node) as PSObject ?? PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
+        var ps = node is JsonObject o ? PSJson.ToPSObject(o, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
         for (var i = typeNames.Length - 1; i >= 0; i--) ps.TypeNames.Insert(0, typeNames[i]);
-        Dates(ps);
         return ps;
     }
 
@@ -78,12 +77,9 @@ static class HubObjects
     /// The Hub's timestamps (lastModified, createdAt, ...At) as [DateTime] (UTC), so they compare
     /// and sort as dates; a value that is not an ISO 8601 timestamp stays as it came.
     /// </summary>
-    static void Dates(PSObject ps)
+    static object? Date(string name, object? value)
     {
-        foreach (var p in ps.Properties.OfType<PSNoteProperty>().ToList())
-        {
-            if (!(p.Name == "lastModified" || p.Name.EndsWith("At", StringComparison.Ordinal)) || p.Value is not string text || text.IndexOf('T') < 0) continue;
-            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)) p.Value = when;
-        }
+        if (!(name == "lastModified" || name.EndsWith("At", StringComparison.Ordinal)) || value is not string text || text.IndexOf('T') < 0) return value;
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when) ? when : value;
     }
 }

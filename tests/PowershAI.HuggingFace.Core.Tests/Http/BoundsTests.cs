@@ -78,6 +78,24 @@ public class BoundsTests
         Assert.True(SseReader.IsEventStream(sse));
     }
 
+    [Fact]
+    public async Task The_time_a_reader_holds_an_event_is_not_silence_but_a_stream_gone_silent_still_times_out()
+    {
+        using var deadline = T.Deadline();
+        var stream = new StallingStream(Encoding.UTF8.GetBytes("data: a\n\n"), Encoding.UTF8.GetBytes("data: b\n\n"));
+        var items = SseReader.EnumerateAsync(stream, (_, d) => Encoding.UTF8.GetString(d.ToArray()), TimeSpan.FromMilliseconds(200), 1000, "Reading", Url, deadline.Token)
+            .GetAsyncEnumerator(deadline.Token);
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("a", items.Current.Data);
+        // Held three times the bound: the next event comes when asked for.
+        await Task.Delay(600, deadline.Token);
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("b", items.Current.Data);
+        var failure = await Assert.ThrowsAsync<TransportFailure>(async () => await items.MoveNextAsync());
+        Assert.Equal(TransportFailureKind.Timeout, failure.Kind);
+        await items.DisposeAsync();
+    }
+
     /// <summary>Serves the same byte for ever, counting what it served.</summary>
     sealed class EndlessStream : Stream
     {
@@ -103,20 +121,21 @@ public class BoundsTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    /// <summary>Serves some bytes, then waits until cancelled (a server gone silent).</summary>
+    /// <summary>Serves some chunks, one per read, then waits until cancelled (a server gone silent).</summary>
     sealed class StallingStream : Stream
     {
-        readonly byte[] _first;
-        bool _served;
-        public StallingStream(byte[] first) => _first = first;
+        readonly byte[][] _chunks;
+        int _served;
+        public StallingStream(params byte[][] chunks) => _chunks = chunks;
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
         {
-            if (!_served)
+            ct.ThrowIfCancellationRequested();
+            if (_served < _chunks.Length)
             {
-                _served = true;
-                Array.Copy(_first, 0, buffer, offset, Math.Min(count, _first.Length));
-                return Math.Min(count, _first.Length);
+                var chunk = _chunks[_served++];
+                Array.Copy(chunk, 0, buffer, offset, Math.Min(count, chunk.Length));
+                return Math.Min(count, chunk.Length);
             }
             await Task.Delay(Timeout.Infinite, ct);
             return 0;

@@ -49,6 +49,7 @@ sealed class CallJob : GradioJob
             if (e == null) continue;
             Publish(e);
             if (e.IsTerminal) return;
+            await RoomAsync(_stop.Token).ConfigureAwait(false);
         }
         throw new GradioException(GradioErrorKind.StreamDropped, $"The result stream of {Endpoint.ApiName} ended before the job finished.", target: url.ToString());
     });

@@ -64,6 +64,7 @@ sealed class QueueSessionStream
                 // Retired between the look-up and the lock: it is out of the registry now.
                 if (stream._retired) continue;
                 stream._joining++;
+                stream.Shared();
                 return stream;
             }
         }
@@ -84,6 +85,7 @@ sealed class QueueSessionStream
             if (_jobs.TryGetValue(eventId, out replaced) && ReferenceEquals(replaced, job)) replaced = null;
             _jobs[eventId] = job;
             _client = job.Client;
+            Shared();
             if (lost)
             {
                 Remove(job);
@@ -210,6 +212,7 @@ sealed class QueueSessionStream
             var kind = msg["msg"]?.ToString();
             if (kind == "close_stream") break;
             if (kind != "heartbeat") progressed = true;
+            QueueJob? delivered = null;
             lock (_lock)
             {
                 if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg["event_id"] is null)
@@ -219,11 +222,16 @@ sealed class QueueSessionStream
                 else
                 {
                     var eventId = msg["event_id"]!.ToString();
-                    if (_jobs.TryGetValue(eventId, out var job)) Deliver(job, msg);
+                    if (_jobs.TryGetValue(eventId, out var job))
+                    {
+                        if (!Deliver(job, msg)) delivered = job;
+                    }
                     // Kept only while a join is in flight: otherwise no job of this process can claim it.
                     else if (_joining > 0) _early.Add(eventId, msg);
                 }
             }
+            // A job alone on the stream whose reader is far behind holds it back (outside the lock).
+            if (delivered != null) await delivered.RoomAsync(ct).ConfigureAwait(false);
         }
         return progressed;
     }
@@ -244,6 +252,13 @@ sealed class QueueSessionStream
         }
         if (ended) Remove(job);
         return ended;
+    }
+
+    /// <summary>Under the lock: once the stream carries more than one job (or a join), none of them holds it back.</summary>
+    void Shared()
+    {
+        if (_jobs.Count + _joining < 2) return;
+        foreach (var job in _jobs.Values) job.ShareTransport();
     }
 
     void Remove(QueueJob job)

@@ -1,0 +1,94 @@
+<#
+.SYNOPSIS
+    Workload "hub-listing": all 2,499 models of the Hub test server (tests/FakeHub with 2,470
+    bulk models; pages of 1,000 linked by Link rel="next"). Metrics: total ms and first item ms.
+.DESCRIPTION
+    Dot-source and call Measure-HubListingWorkload -Context @{...} (bench/compare.ps1 does), or run
+    this file: dotnet pwsh ./bench/workloads/hub-listing.ps1 [-Rounds 3] [-Count 2470]
+    - curl: fetches the pages one by one following the Link header; its own clocks give total
+      (sum of time_total) and first item (time_starttransfer of page 1); process starts not counted.
+    - module: `Find-HuggingFaceModel -Limit 0 | ForEach-Object {...}` in one long-lived child
+      process (one untimed warm-up listing), its Stopwatch giving total and the first object's arrival.
+    - module ($null =): `$null = Find-HuggingFaceModel -Limit 0`, the same without ForEach-Object.
+    Each round runs 3 listings per client and keeps their median. Context keys read: ModulePath,
+    FakeHubPath (the built tests/FakeHub DLL; else MSBuild is asked), Rounds, Count (bulk models),
+    FakeHubUrl (a running Hub test server with those models; else one is started and stopped here).
+#>
+
+. (Join-Path $PSScriptRoot 'child.ps1')
+
+function Measure-HubListingWorkload {
+    param([Parameter(Mandatory)] [hashtable] $Context)
+    $repo = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+    $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
+    $bulk = if ($Context.Count) { [int]$Context.Count } else { 2470 }
+    $runs = 3
+    $hub = $null
+    $hubUrl = $Context.FakeHubUrl
+    if (-not $hubUrl) {
+        Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1') -Scope Local
+        if ($Context.FakeHubPath) { $env:POWERSHAI_FAKEHUB_PATH = $Context.FakeHubPath }
+        $hub = Start-FakeHub -ServerArgument '--bulk-models', "$bulk"
+        $hubUrl = $hub.Url
+    }
+    $child = @'
+param($Manifest, $Runs, $Endpoint)
+$ErrorActionPreference = 'Stop'
+Import-Module $Manifest
+$env:HF_TOKEN = $null
+$env:HF_ENDPOINT = $Endpoint
+$totals = @(); $firsts = @(); $bares = @(); $count = 0
+foreach ($run in 0..$Runs) {
+    $first = $null
+    $count = 0
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    Find-HuggingFaceModel -Limit 0 | ForEach-Object { if ($null -eq $first) { $first = $sw.Elapsed.TotalMilliseconds }; $count++ }
+    $total = $sw.Elapsed.TotalMilliseconds
+    $sw.Restart()
+    $null = Find-HuggingFaceModel -Limit 0
+    $bare = $sw.Elapsed.TotalMilliseconds
+    if ($run -gt 0) { $totals += $total; $firsts += $first; $bares += $bare }
+}
+@{ total = $totals; first = $firsts; bare = $bares; count = $count; peak_mb = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress
+'@
+    function Invoke-CurlListing([string] $Url) {
+        $total = 0.0; $first = $null; $count = 0; $pages = 0
+        $headers = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.txt"
+        for ($next = $Url; $next -and $pages -lt 100; $pages++) {
+            $out = & curl -s --max-time 60 -H 'Accept: application/json' -D $headers -w "`n%{time_starttransfer} %{time_total}" $next
+            if ($LASTEXITCODE -ne 0) { throw "curl failed on $next" }
+            $times = ($out[-1] -split ' ') | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) * 1000 }
+            if ($null -eq $first) { $first = $times[0] }
+            $total += $times[1]
+            $count += @(($out[0..($out.Count - 2)] -join "`n") | ConvertFrom-Json).Count
+            $link = Get-Content $headers | Where-Object { $_ -match '^link:\s*<([^>]+)>;\s*rel="next"' } | Select-Object -First 1
+            $next = if ($link -and $link -match '<([^>]+)>') { $Matches[1] } else { $null }
+        }
+        Remove-Item $headers -ErrorAction SilentlyContinue
+        [pscustomobject]@{ Total = $total; First = $first; Count = $count }
+    }
+    try {
+        $url = "$($hubUrl.TrimEnd('/'))/api/models?sort=downloads"
+        $null = Invoke-CurlListing $url   # warm-up: the server's first listing
+        $curl = foreach ($round in 1..$rounds) { , @(1..$runs | ForEach-Object { Invoke-CurlListing $url }) }
+        Write-Host "hub-listing: curl $($curl[0][0].Count) models"
+        New-BenchResult 'hub-listing' 'curl' 'total ms' @($curl | ForEach-Object { Get-BenchMedian $_.Total }) $null
+        New-BenchResult 'hub-listing' 'curl' 'first item ms' @($curl | ForEach-Object { Get-BenchMedian $_.First }) $null
+        $module = foreach ($round in 1..$rounds) { Invoke-BenchChild pwsh -Script $child -Arguments $Context.ModulePath, $runs, $hubUrl -BudgetSec 300 -WorkingDirectory $repo }
+        Write-Host "hub-listing: module $($module[0].count) models"
+        $peak = ($module | Measure-Object peak_mb -Maximum).Maximum
+        New-BenchResult 'hub-listing' 'module' 'total ms' @($module | ForEach-Object { Get-BenchMedian $_.total }) $peak
+        New-BenchResult 'hub-listing' 'module' 'first item ms' @($module | ForEach-Object { Get-BenchMedian $_.first }) $peak
+        New-BenchResult 'hub-listing' 'module ($null =)' 'total ms' @($module | ForEach-Object { Get-BenchMedian $_.bare }) $peak
+    } finally {
+        if ($hub) { Stop-RealGradio $hub }
+    }
+}
+
+if ($MyInvocation.InvocationName -ne '.') {
+    $repoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+    $argsTable = @{ Rounds = 3; Count = 2470; ModulePath = (Join-Path $repoRoot 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1') }
+    for ($i = 0; $i -lt $args.Count; $i += 2) { $argsTable[$args[$i].TrimStart('-')] = $args[$i + 1] }
+    $ErrorActionPreference = 'Stop'
+    Measure-HubListingWorkload -Context $argsTable | Format-Table -AutoSize
+}
