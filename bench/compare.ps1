@@ -7,15 +7,17 @@
     builds all three; or `dotnet pwsh ./build.ps1 build` and `dotnet build tests/FakeGradio -c
     Release`, `tests/FakeHub` likewise). Then it starts what the workloads need, on 127.0.0.1:
     genuine Gradio 5.14.0 (endpoints-app.py, from ../shared/real-gradio through
-    tests/pester/RealGradio.psm1), the instant fake Gradio server (tests/FakeGradio, app 'full')
-    and the Hub test server (tests/FakeHub); installs @gradio/client 2.7.0 with npm into
+    tests/pester/RealGradio.psm1), the instant fake Gradio server (tests/FakeGradio, app 'full'),
+    for stream and download its 'stream' app, and for hub-listing the Hub test server
+    (tests/FakeHub, 2,470 bulk models; 100 with -Quick); installs @gradio/client 2.7.0 with npm into
     bench/.node (ignored by git, kept between runs); and finds gradio_client's Python in
     /opt/real-gradio-5.14.0.
 
     Every bench/workloads/*.ps1 is dot-sourced; each defines one Measure-<Name>Workload
     -Context <hashtable> returning rows (Workload, Client, Metric, Median, PeakMB, Rounds). The
-    context holds ModulePath, RepoRoot, FakeGradioPath, FakeHubPath, FakeGradioUrl, FakeHubUrl,
-    RealGradioUrl, NodeClientDir, PythonExe, Rounds, Quick, and Size/Count when given.
+    context holds ModulePath, RepoRoot, FakeGradioPath, FakeHubPath, FakeGradioUrl,
+    StreamGradioUrl, FakeHubUrl, RealGradioUrl, NodeClientDir, PythonExe, Rounds, Quick, and
+    Size/Count when given (each workload picks its own default, a tiny one with Quick).
 
     The table gives each row's median of -Rounds rounds and its ratio to the peer client (-Peer,
     js by default; curl where the peer did not run) on the same workload and metric, oriented so
@@ -28,7 +30,7 @@
 .PARAMETER Size
     Bytes for the size-driven workloads (upload, download), instead of their defaults.
 .PARAMETER Count
-    Items for the count-driven workloads (calls, events, models), instead of their defaults.
+    Items for the count-driven workloads (calls, events), instead of their defaults.
 #>
 param(
     [string[]] $Workload,
@@ -92,9 +94,18 @@ try {
     $fake = Start-FakeGradio -Profile v5 -App full
     $servers += $fake
     $context.FakeGradioUrl = $fake.Url
-    $hub = Start-FakeHub -ServerArgument '--bulk-models', $(if ($Quick) { '100' } else { '2470' })
-    $servers += $hub
-    $context.FakeHubUrl = $hub.Url
+    if ($files.BaseName -contains 'hub-listing') {
+        # The listing's 2,499 models (29 built in, 2,470 bulk); 129 with -Quick.
+        $hub = Start-FakeHub -ServerArgument '--bulk-models', $(if ($Quick) { '100' } else { '2470' })
+        $servers += $hub
+        $context.FakeHubUrl = $hub.Url
+    }
+    if ($files.BaseName | Where-Object { $_ -in 'stream', 'download' }) {
+        # One "stream" app (/count, /sized_file) for both.
+        $stream = Start-FakeGradio -Profile v5 -App stream
+        $servers += $stream
+        $context.StreamGradioUrl = $stream.Url
+    }
     if ($SkipRealGradio) { $notes.Add('genuine Gradio: skipped (-SkipRealGradio)') }
     elseif ($reason = Get-RealGradioSkipReason) { $notes.Add("genuine Gradio: skipped ($reason)") }
     else {

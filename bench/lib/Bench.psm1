@@ -1,8 +1,10 @@
 # Helpers shared by the benchmarks (bench/*.ps1 and bench/workloads/*.ps1): medians, running a
-# program with a time limit (and its peak memory), and the result rows of bench/compare.ps1.
+# program with a time limit (and its peak memory, or the JSON its last line prints), and the
+# result rows of bench/compare.ps1.
 
 function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
+    # NaN is a value that was not measured (a listing with no first item, say): left out.
+    $sorted = @($Values | Where-Object { -not [double]::IsNaN($_) } | Sort-Object)
     if ($sorted.Count -eq 0) { return [double]::NaN }
     if ($sorted.Count % 2) { return $sorted[($sorted.Count - 1) / 2] }
     ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
@@ -51,6 +53,34 @@ function Invoke-Bounded {
         Remove-Item $peakFile -ErrorAction SilentlyContinue
     }
     [pscustomobject]@{ ExitCode = $exit; Stdout = $stdout.Result; Stderr = $stderr.Result; WallMs = $watch.Elapsed.TotalMilliseconds; PeakMB = $peak }
+}
+
+function Invoke-JsonChild {
+    <#
+    .SYNOPSIS
+        Runs a program with a time limit and returns the JSON its last non-empty stdout line holds,
+        parsed; throws when it fails, runs over or prints nothing. With -Script the program is a
+        fresh pwsh given that script text (from a temporary file) and ArgumentList.
+    #>
+    param([Parameter(Mandatory)] [string] $FilePath, [object[]] $ArgumentList = @(), [string] $Script, [int] $TimeoutSec = 300,
+          [hashtable] $Environment = @{}, [string] $WorkingDirectory = (Get-Location).Path)
+    $file = $null
+    $arguments = @($ArgumentList | ForEach-Object { "$_" })
+    if ($Script) {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "bench-child-$PID-$([guid]::NewGuid().ToString('n')).ps1"
+        Set-Content -Path $file -Value $Script
+        $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $file) + $arguments
+        $FilePath = 'dotnet'
+    }
+    try {
+        $run = Invoke-Bounded $FilePath $arguments $TimeoutSec $Environment -WorkingDirectory $WorkingDirectory
+    } finally {
+        if ($file) { Remove-Item $file -ErrorAction SilentlyContinue }
+    }
+    if ("$($run.ExitCode)" -eq 'timeout') { throw "$FilePath ran over $TimeoutSec s" }
+    $last = @($run.Stdout -split "`r?`n" | Where-Object { $_.Trim() }) | Select-Object -Last 1
+    if ($run.ExitCode -ne 0 -or -not $last) { throw "$FilePath failed ($($run.ExitCode)): $(($run.Stderr.Trim() -split "`n" | Select-Object -Last 5) -join ' ')" }
+    $last | ConvertFrom-Json
 }
 
 function New-BenchResult {
@@ -106,4 +136,4 @@ function Invoke-CallsClient {
     $run
 }
 
-Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, New-BenchResult, Invoke-CallsClient
+Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient

@@ -11,15 +11,15 @@
       which makes the call and downloads its file output, timed whole (the call itself is a few ms)
       in one long-lived child process after an untimed 1 MiB warm-up call.
     The file is deleted after each round. Context keys read: ModulePath, FakeGradioPath, Rounds,
-    Size (bytes), StreamGradioUrl (a running "stream" app; else one is started and stopped here).
+    Size (bytes; Quick without Size: 8 MiB), StreamGradioUrl (a running "stream" app; else one is started and stopped here).
 #>
 
-. (Join-Path $PSScriptRoot 'child.ps1')
+Import-Module (Join-Path $PSScriptRoot '../lib/Bench.psm1')
 
 function Measure-DownloadWorkload {
     param([Parameter(Mandatory)] [hashtable] $Context)
     $repo = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-    $size = if ($Context.Size) { [long]$Context.Size } else { 1GB }
+    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 1GB }
     $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
     $mib = $size / 1MB
     $server = $null
@@ -66,7 +66,7 @@ foreach ($i in 1..$Rounds) {
         }
         New-BenchResult 'download' 'curl' 'MB/s' @($curl | ForEach-Object { $mib / $_ }) $null
         Write-Host "download: module, $rounds x $mib MiB ..."
-        $r = Invoke-BenchChild pwsh -Script $moduleChild -Arguments $Context.ModulePath, $url, $size, $rounds, $folder -BudgetSec ([Math]::Max(300, $rounds * 120)) -WorkingDirectory $repo
+        $r = Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, $size, $rounds, $folder -TimeoutSec ([Math]::Max(300, $rounds * 120)) -WorkingDirectory $repo
         New-BenchResult 'download' 'module' 'MB/s' @($r.times_ms | ForEach-Object { $mib / ($_ / 1000) }) $r.peak_mb
     } finally {
         Remove-Item -Recurse -Force $folder -ErrorAction SilentlyContinue

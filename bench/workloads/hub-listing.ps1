@@ -11,17 +11,18 @@
       process (one untimed warm-up listing), its Stopwatch giving total and the first object's arrival.
     - module ($null =): `$null = Find-HuggingFaceModel -Limit 0`, the same without ForEach-Object.
     Each round runs 3 listings per client and keeps their median. Context keys read: ModulePath,
-    FakeHubPath (the built tests/FakeHub DLL; else MSBuild is asked), Rounds, Count (bulk models),
+    FakeHubPath (the built tests/FakeHub DLL; else MSBuild is asked), Rounds, Count (bulk models;
+    Quick without Count: 100),
     FakeHubUrl (a running Hub test server with those models; else one is started and stopped here).
 #>
 
-. (Join-Path $PSScriptRoot 'child.ps1')
+Import-Module (Join-Path $PSScriptRoot '../lib/Bench.psm1')
 
 function Measure-HubListingWorkload {
     param([Parameter(Mandatory)] [hashtable] $Context)
     $repo = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
     $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
-    $bulk = if ($Context.Count) { [int]$Context.Count } else { 2470 }
+    $bulk = if ($Context['Count']) { [int]$Context['Count'] } elseif ($Context.Quick) { 100 } else { 2470 }
     $runs = 3
     $hub = $null
     $hubUrl = $Context.FakeHubUrl
@@ -70,16 +71,17 @@ foreach ($run in 0..$Runs) {
     try {
         $url = "$($hubUrl.TrimEnd('/'))/api/models?sort=downloads"
         $null = Invoke-CurlListing $url   # warm-up: the server's first listing
-        $curl = foreach ($round in 1..$rounds) { , @(1..$runs | ForEach-Object { Invoke-CurlListing $url }) }
+        # One array of runs per round (@() keeps a single round an array of one).
+        $curl = @(foreach ($round in 1..$rounds) { , @(1..$runs | ForEach-Object { Invoke-CurlListing $url }) })
         Write-Host "hub-listing: curl $($curl[0][0].Count) models"
-        New-BenchResult 'hub-listing' 'curl' 'total ms' @($curl | ForEach-Object { Get-BenchMedian $_.Total }) $null
-        New-BenchResult 'hub-listing' 'curl' 'first item ms' @($curl | ForEach-Object { Get-BenchMedian $_.First }) $null
-        $module = foreach ($round in 1..$rounds) { Invoke-BenchChild pwsh -Script $child -Arguments $Context.ModulePath, $runs, $hubUrl -BudgetSec 300 -WorkingDirectory $repo }
+        New-BenchResult 'hub-listing' 'curl' 'total ms' @($curl | ForEach-Object { Get-Median $_.Total }) $null
+        New-BenchResult 'hub-listing' 'curl' 'first item ms' @($curl | ForEach-Object { Get-Median $_.First }) $null
+        $module = foreach ($round in 1..$rounds) { Invoke-JsonChild pwsh -Script $child -ArgumentList $Context.ModulePath, $runs, $hubUrl -TimeoutSec 300 -WorkingDirectory $repo }
         Write-Host "hub-listing: module $($module[0].count) models"
         $peak = ($module | Measure-Object peak_mb -Maximum).Maximum
-        New-BenchResult 'hub-listing' 'module' 'total ms' @($module | ForEach-Object { Get-BenchMedian $_.total }) $peak
-        New-BenchResult 'hub-listing' 'module' 'first item ms' @($module | ForEach-Object { Get-BenchMedian $_.first }) $peak
-        New-BenchResult 'hub-listing' 'module ($null =)' 'total ms' @($module | ForEach-Object { Get-BenchMedian $_.bare }) $peak
+        New-BenchResult 'hub-listing' 'module' 'total ms' @($module | ForEach-Object { Get-Median $_.total }) $peak
+        New-BenchResult 'hub-listing' 'module' 'first item ms' @($module | ForEach-Object { Get-Median $_.first }) $peak
+        New-BenchResult 'hub-listing' 'module ($null =)' 'total ms' @($module | ForEach-Object { Get-Median $_.bare }) $peak
     } finally {
         if ($hub) { Stop-RealGradio $hub }
     }

@@ -6,6 +6,7 @@
 .DESCRIPTION
     Dot-source and call Measure-StreamWorkload -Context @{...} (bench/compare.ps1 does), or run
     this file: dotnet pwsh ./bench/workloads/stream.ps1 [-Count 100000] [-Rounds 3] [-Clients module,js]
+    (Context.Quick without Count: 2,000 events.)
     Each client runs in its own long-lived process: one untimed warm-up call of 1,000 events,
     then Rounds timed calls; its peak working set covers them all.
     - module: Send-GradioApi $url count ... -Protocol Queue | Update-GradioApiResult | ForEach-Object { $n++ }
@@ -20,12 +21,12 @@
     "stream" app; else one is started from FakeGradioPath and stopped at the end).
 #>
 
-. (Join-Path $PSScriptRoot 'child.ps1')
+Import-Module (Join-Path $PSScriptRoot '../lib/Bench.psm1')
 
 function Measure-StreamWorkload {
     param([Parameter(Mandatory)] [hashtable] $Context)
     $repo = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-    $count = if ($Context.Count) { [int]$Context.Count } else { 100000 }
+    $count = if ($Context['Count']) { [int]$Context['Count'] } elseif ($Context.Quick) { 2000 } else { 100000 }
     $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
     $clients = if ($Context.Clients) { @($Context.Clients) } else { @('module', 'module (Call)', 'module function', 'module function (Call)', 'curl', 'js', 'python') }
     $budget = [Math]::Max(120, [int]($rounds * $count / 2000) + 60)
@@ -73,10 +74,10 @@ done
             Write-Host "stream: $client, $rounds x $count events ..."
             try {
                 $r = switch ($client) {
-                    'module' { Invoke-BenchChild pwsh -Script $moduleChild -Arguments $Context.ModulePath, $url, update, Queue, $count, $rounds -BudgetSec $budget -WorkingDirectory $repo }
-                    'module (Call)' { Invoke-BenchChild pwsh -Script $moduleChild -Arguments $Context.ModulePath, $url, update, Call, $count, $rounds -BudgetSec $budget -WorkingDirectory $repo }
-                    'module function' { Invoke-BenchChild pwsh -Script $moduleChild -Arguments $Context.ModulePath, $url, function, Queue, $count, $rounds -BudgetSec $budget -WorkingDirectory $repo }
-                    'module function (Call)' { Invoke-BenchChild pwsh -Script $moduleChild -Arguments $Context.ModulePath, $url, function, Call, $count, $rounds -BudgetSec $budget -WorkingDirectory $repo }
+                    'module' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Queue, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Call, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module function' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Queue, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module function (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Call, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
                     'curl' {
                         $script = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.sh"
                         Set-Content $script $curlChild
@@ -85,17 +86,18 @@ done
                         [pscustomobject]@{ times_ms = @($out | ForEach-Object { [double]$_ * 1000 }); events = @(); peak_mb = $null }
                     }
                     'js' {
-                        $index = Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js'
-                        if (-not $Context.NodeClientDir -or -not (Test-Path $index)) { Write-Host 'stream: js skipped (no NodeClientDir with @gradio/client)'; continue }
-                        Invoke-BenchChild node -Arguments (Join-Path $repo 'bench/clients/stream_js.mjs'), $url, $count, $rounds -Environment @{ GRADIO_CLIENT_MODULE = $index } -BudgetSec $budget
+                        $index = if ($Context.NodeClientDir) { Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js' }
+                        if (-not ($index -and (Test-Path $index))) { throw 'no NodeClientDir with @gradio/client' }
+                        Invoke-JsonChild node -ArgumentList (Join-Path $repo 'bench/clients/stream_js.mjs'), $url, $count, $rounds -Environment @{ GRADIO_CLIENT_MODULE = $index } -TimeoutSec $budget
                     }
                     'python' {
-                        if (-not $Context.PythonExe -or -not (Test-Path $Context.PythonExe)) { Write-Host 'stream: python skipped (no PythonExe)'; continue }
-                        Invoke-BenchChild $Context.PythonExe -Arguments (Join-Path $repo 'bench/clients/stream_python.py'), $url, $count, $rounds -BudgetSec $budget
+                        if (-not ($Context.PythonExe -and (Test-Path $Context.PythonExe))) { throw 'no gradio_client interpreter (PythonExe)' }
+                        Invoke-JsonChild $Context.PythonExe -ArgumentList (Join-Path $repo 'bench/clients/stream_python.py'), $url, $count, $rounds -TimeoutSec $budget
                     }
                 }
             } catch {
-                Write-Warning "stream: $client failed: $_"
+                # A row that says why, as the other workloads give.
+                New-BenchResult 'stream' $client 'events/s' @() -Note "$_"
                 continue
             }
             if (@($r.events).Count -and (@($r.events) | Where-Object { $_ -lt $count })) { Write-Warning "stream: $client saw $(@($r.events) -join ', ') events, fewer than $count" }
