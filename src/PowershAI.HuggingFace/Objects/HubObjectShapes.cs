@@ -13,12 +13,11 @@ using System.Management.Automation;
 // answer had, and declaring them here costs the import nothing.
 namespace PowershAI.HuggingFace;
 
-/// <summary>The properties of a model from Find-/Get-HuggingFaceModel, for completion.</summary>
-public abstract class HuggingFaceModel
+/// <summary>What models, datasets and Spaces have in common, for completion.</summary>
+public abstract class HuggingFaceRepo
 {
     public abstract string? _id { get; }
     public abstract string? id { get; }
-    public abstract string? modelId { get; }
     public abstract string? author { get; }
     public abstract string? sha { get; }
     public abstract DateTime? createdAt { get; }
@@ -26,16 +25,23 @@ public abstract class HuggingFaceModel
     public abstract bool? @private { get; }
     public abstract object? gated { get; }
     public abstract bool? disabled { get; }
-    public abstract long? downloads { get; }
-    public abstract long? downloadsAllTime { get; }
     public abstract long? likes { get; }
     public abstract double? trendingScore { get; }
-    public abstract string? pipeline_tag { get; }
-    public abstract string? library_name { get; }
     public abstract string[]? tags { get; }
     public abstract PSObject? cardData { get; }
-    public abstract PSObject? config { get; }
     public abstract object[]? siblings { get; }
+    public abstract long? usedStorage { get; }
+}
+
+/// <summary>The properties of a model from Find-/Get-HuggingFaceModel, for completion.</summary>
+public abstract class HuggingFaceModel : HuggingFaceRepo
+{
+    public abstract string? modelId { get; }
+    public abstract long? downloads { get; }
+    public abstract long? downloadsAllTime { get; }
+    public abstract string? pipeline_tag { get; }
+    public abstract string? library_name { get; }
+    public abstract PSObject? config { get; }
     public abstract string[]? spaces { get; }
     public abstract PSObject? safetensors { get; }
     public abstract PSObject? gguf { get; }
@@ -48,62 +54,31 @@ public abstract class HuggingFaceModel
     public abstract long? childrenModelCount { get; }
     public abstract string? mask_token { get; }
     public abstract PSObject? resourceGroup { get; }
-    public abstract long? usedStorage { get; }
     public abstract bool? xetEnabled { get; }
 }
 
 /// <summary>The properties of a dataset from Find-/Get-HuggingFaceDataset, for completion.</summary>
-public abstract class HuggingFaceDataset
+public abstract class HuggingFaceDataset : HuggingFaceRepo
 {
-    public abstract string? _id { get; }
-    public abstract string? id { get; }
-    public abstract string? author { get; }
-    public abstract string? sha { get; }
-    public abstract DateTime? createdAt { get; }
-    public abstract DateTime? lastModified { get; }
-    public abstract bool? @private { get; }
-    public abstract object? gated { get; }
-    public abstract bool? disabled { get; }
     public abstract long? downloads { get; }
     public abstract long? downloadsAllTime { get; }
-    public abstract long? likes { get; }
-    public abstract double? trendingScore { get; }
-    public abstract string[]? tags { get; }
     public abstract string? description { get; }
     public abstract string? citation { get; }
     public abstract string? paperswithcode_id { get; }
-    public abstract PSObject? cardData { get; }
-    public abstract object[]? siblings { get; }
     public abstract object? mainSize { get; }
     public abstract PSObject? resourceGroup { get; }
-    public abstract long? usedStorage { get; }
     public abstract bool? xetEnabled { get; }
 }
 
 /// <summary>The properties of a Space from Get-HuggingFaceSpace and the lifecycle cmdlets' -PassThru, for completion.</summary>
-public abstract class HuggingFaceSpace
+public abstract class HuggingFaceSpace : HuggingFaceRepo
 {
-    public abstract string? _id { get; }
-    public abstract string? id { get; }
-    public abstract string? author { get; }
-    public abstract string? sha { get; }
-    public abstract DateTime? createdAt { get; }
-    public abstract DateTime? lastModified { get; }
-    public abstract bool? @private { get; }
-    public abstract object? gated { get; }
-    public abstract bool? disabled { get; }
-    public abstract long? likes { get; }
-    public abstract double? trendingScore { get; }
     public abstract string? sdk { get; }
     public abstract string? subdomain { get; }
     public abstract string? host { get; }
     public abstract PSObject? runtime { get; }
-    public abstract PSObject? cardData { get; }
-    public abstract object[]? siblings { get; }
-    public abstract string[]? tags { get; }
     public abstract string[]? models { get; }
     public abstract string[]? datasets { get; }
-    public abstract long? usedStorage { get; }
     /// <summary>PowershAI's shape: control.GradioSession names the Space's session.</summary>
     public abstract Hashtable? control { get; }
     public abstract Objects.GradioSession? GradioSession { get; }
