@@ -39,7 +39,7 @@ if (-not $ModulePath) { $ModulePath = @(Join-Path $repo 'out/PowershAI.HuggingFa
 $ModulePath = @($ModulePath | ForEach-Object { (Resolve-Path $_).Path })
 Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1')
 
-Import-Module (Join-Path $PSScriptRoot 'lib/Bench.psm1')   # Get-Median
+Import-Module (Join-Path $PSScriptRoot 'lib/Bench.psm1')   # Get-Median, Invoke-CurlListing
 
 # A child pwsh (from the repository, where the dotnet tool manifest is) with a wall-time budget;
 # returns its standard output lines.
@@ -146,21 +146,6 @@ foreach ($run in 0..$Runs) {
     if ($run -gt 0) { ($total, $script:first, $bare | ForEach-Object { $_.ToString([cultureinfo]::InvariantCulture) }) -join ' ' ; "count $script:count" }
 }
 '@
-function Invoke-CurlListing([string] $Url) {
-    $total = 0.0; $first = $null; $count = 0; $pages = 0
-    $headers = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.txt"
-    for ($next = $Url; $next -and $pages -lt 100; $pages++) {
-        $out = & curl -s --max-time 60 -H 'Accept: application/json' -D $headers -w "`n%{time_starttransfer} %{time_total}" $next
-        if ($LASTEXITCODE -ne 0) { throw "curl failed on $next" }
-        $times = ($out[-1] -split ' ') | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) * 1000 }
-        if ($null -eq $first) { $first = $times[0] }
-        $total += $times[1]
-        $count += @(($out[0..($out.Count - 2)] -join "`n") | ConvertFrom-Json).Count
-        $link = Get-Content $headers | Where-Object { $_ -match '^link:\s*<([^>]+)>;\s*rel="next"' } | Select-Object -First 1
-        $next = if ($link -and $link -match '<([^>]+)>') { $Matches[1] } else { $null }
-    }
-    [pscustomobject]@{ Total = $total; First = $first; Count = $count }
-}
 
 $env:HF_TOKEN = $null
 $hub = Start-FakeHub -ServerArgument '--bulk-models', "$BulkModels"

@@ -136,4 +136,22 @@ function Invoke-CallsClient {
     $run
 }
 
-Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient
+function Invoke-CurlListing([string] $Url) {
+    <# A Hub listing read by curl page by page (Link rel="next"): total ms, first byte ms, item count. #>
+    $total = 0.0; $first = $null; $count = 0; $pages = 0
+    $headers = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.txt"
+    for ($next = $Url; $next -and $pages -lt 100; $pages++) {
+        $out = & curl -s --max-time 60 -H 'Accept: application/json' -D $headers -w "`n%{time_starttransfer} %{time_total}" $next
+        if ($LASTEXITCODE -ne 0) { throw "curl failed on $next" }
+        $times = ($out[-1] -split ' ') | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) * 1000 }
+        if ($null -eq $first) { $first = $times[0] }
+        $total += $times[1]
+        $count += @(($out[0..($out.Count - 2)] -join "`n") | ConvertFrom-Json).Count
+        $link = Get-Content $headers | Where-Object { $_ -match '^link:\s*<([^>]+)>;\s*rel="next"' } | Select-Object -First 1
+        $next = if ($link -and $link -match '<([^>]+)>') { $Matches[1] } else { $null }
+    }
+    Remove-Item $headers -ErrorAction SilentlyContinue
+    [pscustomobject]@{ Total = $total; First = $first; Count = $count }
+}
+
+Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient, Invoke-CurlListing

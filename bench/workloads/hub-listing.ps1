@@ -52,22 +52,6 @@ foreach ($run in 0..$Runs) {
 }
 @{ total = $totals; first = $firsts; bare = $bares; count = $count; peak_mb = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress
 '@
-    function Invoke-CurlListing([string] $Url) {
-        $total = 0.0; $first = $null; $count = 0; $pages = 0
-        $headers = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.txt"
-        for ($next = $Url; $next -and $pages -lt 100; $pages++) {
-            $out = & curl -s --max-time 60 -H 'Accept: application/json' -D $headers -w "`n%{time_starttransfer} %{time_total}" $next
-            if ($LASTEXITCODE -ne 0) { throw "curl failed on $next" }
-            $times = ($out[-1] -split ' ') | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) * 1000 }
-            if ($null -eq $first) { $first = $times[0] }
-            $total += $times[1]
-            $count += @(($out[0..($out.Count - 2)] -join "`n") | ConvertFrom-Json).Count
-            $link = Get-Content $headers | Where-Object { $_ -match '^link:\s*<([^>]+)>;\s*rel="next"' } | Select-Object -First 1
-            $next = if ($link -and $link -match '<([^>]+)>') { $Matches[1] } else { $null }
-        }
-        Remove-Item $headers -ErrorAction SilentlyContinue
-        [pscustomobject]@{ Total = $total; First = $first; Count = $count }
-    }
     try {
         $url = "$($hubUrl.TrimEnd('/'))/api/models?sort=downloads"
         $null = Invoke-CurlListing $url   # warm-up: the server's first listing
