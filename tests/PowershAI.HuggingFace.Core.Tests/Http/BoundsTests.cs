@@ -24,7 +24,7 @@ public class BoundsTests
     [Fact]
     public async Task A_body_past_the_limit_fails_as_too_large_without_reading_the_rest()
     {
-        var endless = new EndlessStream((byte)' ');
+        var endless = new EndlessStream(_ => (byte)' ');
         using var response = Body(endless);
         var failure = await Assert.ThrowsAsync<TransportFailure>(() => BoundedBody.ReadAsync(response, 1024 * 1024, TimeSpan.FromSeconds(10), "Reading", default));
         Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
@@ -94,62 +94,5 @@ public class BoundsTests
         var failure = await Assert.ThrowsAsync<TransportFailure>(async () => await items.MoveNextAsync());
         Assert.Equal(TransportFailureKind.Timeout, failure.Kind);
         await items.DisposeAsync();
-    }
-
-    /// <summary>Serves the same byte for ever, counting what it served.</summary>
-    sealed class EndlessStream : Stream
-    {
-        readonly byte _value;
-        public EndlessStream(byte value) => _value = value;
-        public long Served { get; private set; }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            for (var i = 0; i < count; i++) buffer[offset + i] = _value;
-            Served += count;
-            return count;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Serves some chunks, one per read, then waits until cancelled (a server gone silent).</summary>
-    sealed class StallingStream : Stream
-    {
-        readonly byte[][] _chunks;
-        int _served;
-        public StallingStream(params byte[][] chunks) => _chunks = chunks;
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (_served < _chunks.Length)
-            {
-                var chunk = _chunks[_served++];
-                Array.Copy(chunk, 0, buffer, offset, Math.Min(count, chunk.Length));
-                return Math.Min(count, chunk.Length);
-            }
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

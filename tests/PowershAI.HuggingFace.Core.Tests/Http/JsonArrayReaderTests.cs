@@ -63,7 +63,7 @@ public class JsonArrayReaderTests
     public async Task The_first_element_comes_before_the_rest_of_the_body()
     {
         using var deadline = T.Deadline();
-        using var reader = await Open(new StallAfterStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},{\"id\":\"sec")));
+        using var reader = await Open(new StallingStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},{\"id\":\"sec")));
         Assert.True(await reader.IsArrayAsync(deadline.Token));
         var (found, item) = await reader.NextAsync(deadline.Token);
         Assert.True(found);
@@ -102,7 +102,7 @@ public class JsonArrayReaderTests
     [Fact]
     public async Task A_body_past_the_limit_fails_as_too_large_without_reading_the_rest()
     {
-        var endless = new EndlessArrayStream();
+        var endless = new EndlessStream(at => at == 0 ? (byte)'[' : at % 2 == 1 ? (byte)'1' : (byte)',');
         using var deadline = T.Deadline();
         using var reader = await Open(endless, maxBytes: 256 * 1024);
         var failure = await Assert.ThrowsAsync<TransportFailure>(() => ReadAll(reader, deadline.Token));
@@ -123,7 +123,7 @@ public class JsonArrayReaderTests
     public async Task A_page_that_stops_coming_fails_as_a_timeout()
     {
         using var deadline = T.Deadline();
-        using var reader = await Open(new StallAfterStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},")), idleMs: 200);
+        using var reader = await Open(new StallingStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},")), idleMs: 200);
         Assert.True(await reader.IsArrayAsync(deadline.Token));
         Assert.True((await reader.NextAsync(deadline.Token)).Found);
         var failure = await Assert.ThrowsAsync<TransportFailure>(() => reader.NextAsync(deadline.Token));
@@ -135,88 +135,12 @@ public class JsonArrayReaderTests
     {
         using var deadline = T.Deadline();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-        using var reader = await Open(new StallAfterStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},{\"id\":")));
+        using var reader = await Open(new StallingStream(Encoding.UTF8.GetBytes("[{\"id\":\"first\"},{\"id\":")));
         Assert.True(await reader.IsArrayAsync(cancel.Token));
         Assert.True((await reader.NextAsync(cancel.Token)).Found);
         var next = reader.NextAsync(cancel.Token);
         cancel.CancelAfter(100);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
         Assert.False(deadline.IsCancellationRequested);
-    }
-
-    /// <summary>Serves its bytes at most <c>chunk</c> at a time.</summary>
-    sealed class ChunkedStream(byte[] data, int chunk) : Stream
-    {
-        int _at;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, chunk), data.Length - _at);
-            Array.Copy(data, _at, buffer, offset, n);
-            _at += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Serves its bytes, then nothing until the read is cancelled.</summary>
-    sealed class StallAfterStream(byte[] first) : Stream
-    {
-        bool _served;
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            if (!_served)
-            {
-                _served = true;
-                Array.Copy(first, 0, buffer, offset, Math.Min(count, first.Length));
-                return Math.Min(count, first.Length);
-            }
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>"[1,1,1,..." without end.</summary>
-    sealed class EndlessArrayStream : Stream
-    {
-        public long Served { get; private set; }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            for (var i = 0; i < count; i++) buffer[offset + i] = Served + i == 0 ? (byte)'[' : (Served + i) % 2 == 1 ? (byte)'1' : (byte)',';
-            Served += count;
-            return count;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
