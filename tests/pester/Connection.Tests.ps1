@@ -141,11 +141,7 @@ Describe 'The Hub commands'' time bound' {
 Describe 'huggingface_hub''s switches: HF_HUB_OFFLINE and HF_HUB_DISABLE_IMPLICIT_TOKEN' {
     BeforeAll {
         $script:Alice = 'hf_alicetoken000000000000000000000000'
-        $script:SavedHub = @{}
-        foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HF_HOME', 'HF_HUB_OFFLINE', 'HF_HUB_DISABLE_IMPLICIT_TOKEN') {
-            $SavedHub[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $null)
-        }
+        $script:SavedHub = Clear-HubEnvironment
         $env:HF_HOME = Join-Path ([IO.Path]::GetTempPath()) "phf-connection-$PID"
         $script:HubServer = Start-FakeHub
         $env:HF_ENDPOINT = $HubServer.Url.TrimEnd('/')
@@ -153,7 +149,7 @@ Describe 'huggingface_hub''s switches: HF_HUB_OFFLINE and HF_HUB_DISABLE_IMPLICI
     }
     AfterAll {
         Stop-RealGradio $HubServer
-        foreach ($kv in $SavedHub.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+        Restore-HubEnvironment $SavedHub
     }
     AfterEach {
         $env:HF_HUB_OFFLINE = $null

@@ -8,11 +8,7 @@ BeforeAll {
     Import-Module $Manifest -Force
     $script:Fake = Start-FakeGradio -Profile v5 -App full
     $script:HubServer = Start-FakeHub -Space "owner/demo=$($Fake.Url)"
-    $script:Saved = @{}
-    foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
-        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $script:Saved = Clear-HubEnvironment
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "phf-conventions-$PID"
     $null = New-Item -ItemType Directory -Force $Work
     $env:HF_HOME = Join-Path $Work 'hf-home'
@@ -24,7 +20,7 @@ AfterAll {
     Get-GradioSession | Remove-GradioSession
     Stop-RealGradio $HubServer
     Stop-RealGradio $Fake
-    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Restore-HubEnvironment $Saved
     Remove-Item -Recurse -Force $Work -ErrorAction SilentlyContinue
 }
 

@@ -13,11 +13,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
     $manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
-    $script:Saved = @{}
-    foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
-        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $script:Saved = Clear-HubEnvironment
     $script:HfHome = Join-Path ([IO.Path]::GetTempPath()) "phf-failures-$PID"
     $env:HF_HOME = $HfHome
     $script:Gradio = if ($HaveRealGradio) { Start-RealGradio -App simple-app.py -Version 5.14.0 } else { Start-FakeGradio -Profile v5 -App simple }
@@ -33,7 +29,7 @@ AfterAll {
     [PowershAI.HuggingFace.ModuleState]::Reset()
     Stop-RealGradio $HubServer
     Stop-RealGradio $Gradio
-    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Restore-HubEnvironment $Saved
     Remove-Item -Recurse -Force $HfHome -ErrorAction SilentlyContinue
 }
 

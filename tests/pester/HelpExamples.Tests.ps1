@@ -79,11 +79,7 @@ Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
         # process-wide, so every runspace sees them; the old values are put back in AfterAll.
         $script:HubServer = Start-FakeHub -Space "owner/demo=$($Simple.Url)"
         $script:HubUrl = $HubServer.Url.TrimEnd('/')
-        $script:SavedEnv = @{}
-        foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HUB_OFFLINE') {
-            $SavedEnv[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $null)
-        }
+        $script:SavedEnv = Clear-HubEnvironment
         $script:HfHome = Join-Path ([IO.Path]::GetTempPath()) "phf-help-hfhome-$PID"
         $null = New-Item -ItemType Directory -Force $HfHome
         $env:HF_HOME = $HfHome
@@ -108,7 +104,7 @@ Describe 'Help examples on genuine Gradio 5.14.0' -Skip:(-not $HaveRealGradio) {
         Get-GradioSession | Remove-GradioSession
         Clear-SessionToken
         $HubServer, $Simple, $Endpoints | Where-Object { $_ } | ForEach-Object { Stop-RealGradio $_ }
-        if ($SavedEnv) { foreach ($kv in $SavedEnv.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) } }
+        Restore-HubEnvironment $SavedEnv
         if ($HfHome) { Remove-Item -Recurse -Force $HfHome -ErrorAction SilentlyContinue }
         Write-Host "Help examples: $Ran run against Gradio 5.14.0 and the Hub emulator."
     }

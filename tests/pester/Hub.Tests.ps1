@@ -11,11 +11,7 @@ BeforeAll {
     $manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
     $script:Alice = 'hf_alicetoken000000000000000000000000'
-    $script:Saved = @{}
-    foreach ($name in 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME') {
-        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $script:Saved = Clear-HubEnvironment
     # No token anywhere: the token file goes to an empty temp folder.
     $script:HfHome = Join-Path ([IO.Path]::GetTempPath()) "phf-hfhome-$PID"
     $env:HF_HOME = $HfHome
@@ -30,7 +26,7 @@ AfterAll {
     Get-GradioSession | Remove-GradioSession
     Stop-RealGradio $HubServer
     Stop-RealGradio $Gradio
-    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Restore-HubEnvironment $Saved
     Remove-Item -Recurse -Force $HfHome -ErrorAction SilentlyContinue
 }
 

@@ -9,11 +9,7 @@ BeforeAll {
     Import-Module $manifest -Force
     # No session token or Space hosts left by other test files: the token here is HF_TOKEN's.
     [PowershAI.HuggingFace.ModuleState]::Reset()
-    $script:Saved = @{}
-    foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HUB_OFFLINE') {
-        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $script:Saved = Clear-HubEnvironment
     $script:Root = Join-Path ([IO.Path]::GetTempPath()) "phf-hubfiles-$PID"
     $env:HF_HOME = Join-Path $Root 'home'
     # alice's token: sent to the Hub, and the CDN would refuse the download if it ever got it.
@@ -31,7 +27,7 @@ BeforeAll {
 
 AfterAll {
     Stop-RealGradio $HubServer
-    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Restore-HubEnvironment $Saved
     Remove-Item -Recurse -Force $Root -ErrorAction SilentlyContinue
 }
 

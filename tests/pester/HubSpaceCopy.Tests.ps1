@@ -8,11 +8,7 @@ BeforeAll {
                 else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
     Import-Module $manifest -Force
     [PowershAI.HuggingFace.ModuleState]::Reset()
-    $script:Saved = @{}
-    foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_OFFLINE') {
-        $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $script:Saved = Clear-HubEnvironment
     $script:Root = Join-Path ([IO.Path]::GetTempPath()) "phf-spacecopy-$PID"
     $env:HF_HOME = Join-Path $Root 'home'
     $script:AliceToken = 'hf_alicetoken000000000000000000000000'
@@ -33,7 +29,7 @@ BeforeAll {
 
 AfterAll {
     Stop-RealGradio $HubServer
-    foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+    Restore-HubEnvironment $Saved
     Remove-Item -Recurse -Force $Root -ErrorAction SilentlyContinue
 }
 

@@ -276,5 +276,24 @@ function Stop-RealGradio {
 
 Set-Alias -Name Stop-FakeGradio -Value Stop-RealGradio
 
-Export-ModuleMember -Function Get-RealGradioRoot, Get-RealGradioSkipReason, Test-RealGradioAvailable, Get-TestModuleManifest, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
+# The Hugging Face settings the module reads from the environment. A test clears them so the
+# machine's own (a token, a cache, an endpoint) never reach it, and puts them back at the end.
+$script:HubEnvironmentNames = 'HF_ENDPOINT', 'HF_INFERENCE_ENDPOINT', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_API_TOKEN',
+    'HF_TOKEN_PATH', 'HF_HOME', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HUB_OFFLINE', 'HF_HUB_DISABLE_IMPLICIT_TOKEN',
+    'HF_HUB_ETAG_TIMEOUT', 'HF_HUB_DOWNLOAD_TIMEOUT'
+
+function Clear-HubEnvironment {
+    $saved = @{}
+    foreach ($name in $HubEnvironmentNames) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+function Restore-HubEnvironment([hashtable] $Saved) {
+    if ($Saved) { foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) } }
+}
+
+Export-ModuleMember -Function Clear-HubEnvironment, Restore-HubEnvironment, Get-RealGradioRoot, Get-RealGradioSkipReason, Test-RealGradioAvailable, Get-TestModuleManifest, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
     Start-GradioPython, Stop-RealGradio, Get-FakeGradioPath -Alias Stop-FakeGradio
