@@ -3,8 +3,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $script:Manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                       else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
+    $script:Manifest = Get-TestModuleManifest
     Import-Module $Manifest -Force
     $script:Fake = Start-FakeGradio -Profile v5 -App full
     $script:HubServer = Start-FakeHub -Space "owner/demo=$($Fake.Url)"

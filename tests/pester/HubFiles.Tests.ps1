@@ -4,9 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
-    Import-Module $manifest -Force
+    Import-Module (Get-TestModuleManifest) -Force
     # No session token or Space hosts left by other test files: the token here is HF_TOKEN's.
     [PowershAI.HuggingFace.ModuleState]::Reset()
     $script:Saved = Clear-HubEnvironment

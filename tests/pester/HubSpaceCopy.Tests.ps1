@@ -4,9 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'RealGradio.psm1') -Force
-    $manifest = if ($env:POWERSHAI_HF_MODULE) { $env:POWERSHAI_HF_MODULE }
-                else { Join-Path $PSScriptRoot '../../out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
-    Import-Module $manifest -Force
+    Import-Module (Get-TestModuleManifest) -Force
     [PowershAI.HuggingFace.ModuleState]::Reset()
     $script:Saved = Clear-HubEnvironment
     $script:Root = Join-Path ([IO.Path]::GetTempPath()) "phf-spacecopy-$PID"
