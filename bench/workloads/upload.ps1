@@ -1,13 +1,12 @@
-# Upload: one file of SIZE bytes (100 MiB; -Quick 8 MiB) sent to the instant fake server, seconds
+# Upload: one file of SIZE bytes (1 GiB; -Quick 8 MiB) sent to the instant fake server, seconds
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
-# Not 1 GiB by default: the fake server reads an upload into memory through ASP.NET's form reader,
-# whose multipart limit is 128 MB, so larger files answer 500 there (-Size 1GB shows it).
+# The fake server writes an upload to its folder as it arrives, so any size fits in its memory.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
     if (-not $Context.FakeGradioUrl) { return }
-    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 100MB }
+    $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 1GB }
     $file = Join-Path ([IO.Path]::GetTempPath()) "powershai-bench-upload-$PID.bin"
     $name = "upload $([math]::Round($size / 1MB)) MiB, instant fake"
     try {

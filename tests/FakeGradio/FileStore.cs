@@ -4,6 +4,8 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
@@ -19,11 +21,39 @@ internal sealed class FileStore(string directory, Profile profile, string prefix
     public string Save(byte[] content, string name)
     {
         var hash = profile.UploadSha256 ? SHA256.HashData(content) : SHA1.HashData(content);
-        var folder = Path.Combine(Directory, Convert.ToHexStringLower(hash));
-        System.IO.Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, SafeName(name));
+        var path = Target(hash, name);
         File.WriteAllBytes(path, content);
         return path;
+    }
+
+    /// <summary>
+    /// The same for an upload read as it arrives: hashed while it is written to a temporary file,
+    /// which then moves into place, so a file of any size costs no memory.
+    /// </summary>
+    public async Task<string> SaveAsync(Stream content, string name, CancellationToken ct)
+    {
+        var temporary = Path.Combine(Directory, "upload-" + Guid.NewGuid().ToString("N"));
+        using var hash = IncrementalHash.CreateHash(profile.UploadSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1);
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
+        var path = Target(hash.GetHashAndReset(), name);
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private string Target(byte[] hash, string name)
+    {
+        var folder = Path.Combine(Directory, Convert.ToHexStringLower(hash));
+        System.IO.Directory.CreateDirectory(folder);
+        return Path.Combine(folder, SafeName(name));
     }
 
     /// <summary>The full path when it lies inside the folder (a download or input may use it), else null.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace PowershAI.HuggingFace.FakeGradio;
@@ -27,6 +28,9 @@ internal static class UploadRoutes
             await Http.Detail(ctx, StatusCodes.Status400BadRequest, "Invalid content type.");
             return;
         }
+        // Gradio takes uploads of any size unless max_file_size says otherwise; ASP.NET's form
+        // reader stops at 128 MB by default.
+        ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = long.MaxValue }));
         var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
         var files = form.Files.GetFiles("files");
         if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && files.Any(f => f.Length > max))
@@ -39,9 +43,8 @@ internal static class UploadRoutes
         var paths = new JsonArray();
         foreach (var file in files)
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ctx.RequestAborted);
-            paths.Add(server.Files.Save(buffer.ToArray(), file.FileName));
+            await using var content = file.OpenReadStream();
+            paths.Add(await server.Files.SaveAsync(content, file.FileName, ctx.RequestAborted));
             if (uploadId is not null) server.Uploads.Update(uploadId, file.FileName, file.Length);
         }
         if (uploadId is not null) server.Uploads.Done(uploadId);
