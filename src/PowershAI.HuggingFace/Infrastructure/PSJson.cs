@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -77,13 +78,13 @@ static class PSJson
 
     static bool IsInteger(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
 
-    /// <summary>Unwraps PowerShell values: PSCustomObject and hashtables become ordered dictionaries, lists become lists.</summary>
+    /// <summary>Unwraps PowerShell values: PSCustomObject, Hub objects and hashtables become ordered dictionaries, lists become lists.</summary>
     public static object? FromPS(object? value, int depth = 0)
     {
         if (depth > 64) return value?.ToString();
         if (value is PSObject ps)
         {
-            if (ps.BaseObject is PSCustomObject)
+            if (ps.BaseObject is PSCustomObject or HubItem)
             {
                 var d = new OrderedDictionary();
                 foreach (var p in ps.Properties) d[p.Name] = FromPS(p.Value, depth + 1);

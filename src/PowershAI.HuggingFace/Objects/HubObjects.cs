@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -21,26 +22,31 @@ static class HubObjects
     static List<string> Recent => ModuleState.Current.RecentSpaces;
     const int RecentMax = 50;
 
-    public static PSObject Model(JsonNode node) => Typed(node, ModelType, "PowershaiType:HuggingFaceModel");
+    static readonly Collection<string> ModelNames = Names(ModelType, "PowershaiType:HuggingFaceModel");
+    static readonly Collection<string> DatasetNames = Names(DatasetType, "PowershaiType:HuggingFaceDataset");
+    static readonly Collection<string> SpaceNames = Names(SpaceType, "PowershaiType:HuggingFaceSpace");
+    static readonly Collection<string> WhoamiNames = Names(WhoamiType, "PowershaiType:HuggingFaceWhoami");
 
-    public static PSObject Dataset(JsonNode node) => Typed(node, DatasetType, "PowershaiType:HuggingFaceDataset");
+    public static PSObject Model(JsonNode node) => Typed(node, ModelNames);
+
+    public static PSObject Dataset(JsonNode node) => Typed(node, DatasetNames);
 
     /// <summary>A Space; <c>control.GradioSession</c> and <c>GradioSession</c> name its session when one was opened (PowershAI's shape).</summary>
     public static PSObject Space(JsonNode node, GradioSession? session = null)
     {
-        var ps = Typed(node, SpaceType, "PowershaiType:HuggingFaceSpace");
-        ps.Properties.Add(new PSNoteProperty("control", new Hashtable { ["GradioSession"] = session?.Name }));
-        ps.Properties.Add(new PSNoteProperty("GradioSession", session));
+        var space = Typed(node, SpaceNames, extra: 2);
+        Add(space, "control", new Hashtable { ["GradioSession"] = session?.Name });
+        Add(space, "GradioSession", session);
         if (node["id"]?.ToString() is { Length: > 0 } id) Remember(id);
-        return ps;
+        return space;
     }
 
     /// <summary>The account, with where the token came from (never the token).</summary>
     public static PSObject Whoami(JsonNode node, string tokenSource)
     {
-        var ps = Typed(node, WhoamiType, "PowershaiType:HuggingFaceWhoami");
-        ps.Properties.Add(new PSNoteProperty("TokenSource", tokenSource));
-        return ps;
+        var me = Typed(node, WhoamiNames, extra: 1);
+        Add(me, "TokenSource", tokenSource);
+        return me;
     }
 
     /// <summary>Spaces seen in this process, newest first, for tab completion.</summary>
@@ -66,11 +72,32 @@ static class HubObjects
         }
     }
 
-    static PSObject Typed(JsonNode node, params string[] typeNames)
+    /// <summary>The kind's two names before those of the PSCustomObject these objects were built as before <see cref="HubItem"/>.</summary>
+    static Collection<string> Names(string type, string powershaiType) =>
+        new(new[] { type, powershaiType, typeof(PSCustomObject).FullName!, typeof(object).FullName! });
+
+    /// <summary>
+    /// A <see cref="HubItem"/> where the runspace has its adapter (registered by the module's first
+    /// command); elsewhere a PSObject with a note property per field, as ConvertFrom-Json builds.
+    /// </summary>
+    static PSObject Typed(JsonNode node, Collection<string> typeNames, int extra = 0)
     {
-        var ps = node is JsonObject o ? PSJson.ToPSObject(o, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
-        for (var i = typeNames.Length - 1; i >= 0; i--) ps.TypeNames.Insert(0, typeNames[i]);
+        if (node is JsonObject o && FormatData.HubItemsAdapted)
+        {
+            var item = new HubItem(typeNames, o.Count + extra);
+            foreach (var kv in o) item.Append(kv.Key, Date(kv.Key, PSJson.ToPS(kv.Value)));
+            return new PSObject(item);
+        }
+        var ps = node is JsonObject obj ? PSJson.ToPSObject(obj, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
+        ps.TypeNames.Insert(0, typeNames[1]);
+        ps.TypeNames.Insert(0, typeNames[0]);
         return ps;
+    }
+
+    static void Add(PSObject ps, string name, object? value)
+    {
+        if (ps.BaseObject is HubItem item) item.Set(name, value);
+        else ps.Properties.Add(new PSNoteProperty(name, value));
     }
 
     /// <summary>
