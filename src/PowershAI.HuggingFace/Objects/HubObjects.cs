@@ -5,6 +5,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Infrastructure;
 
@@ -32,13 +33,40 @@ static class HubObjects
     public static PSObject Dataset(JsonNode node) => Typed(node, DatasetNames);
 
     /// <summary>A Space; <c>control.GradioSession</c> and <c>GradioSession</c> name its session when one was opened (PowershAI's shape).</summary>
-    public static PSObject Space(JsonNode node, GradioSession? session = null)
+    public static PSObject Space(JsonNode node, GradioSession? session = null) => Space(Typed(node, SpaceNames, extra: 2), session);
+
+    /// <summary>What <see cref="Space(JsonNode, GradioSession?)"/> adds to a Space read by <see cref="SpaceReader"/>; on the pipeline thread.</summary>
+    public static PSObject Space(PSObject space, GradioSession? session = null)
     {
-        var space = Typed(node, SpaceNames, extra: 2);
+        space = Bind(space);
         Add(space, "control", new Hashtable { ["GradioSession"] = session?.Name });
         Add(space, "GradioSession", session);
-        if (node["id"]?.ToString() is { Length: > 0 } id) Remember(id);
+        if (space.Properties["id"]?.Value?.ToString() is { Length: > 0 } id) Remember(id);
         return space;
+    }
+
+    /// <summary>
+    /// For listings (HubClient.ListReposAsync with a reader): items made from the JSON in place,
+    /// on whatever thread the core reads it, then written through <see cref="Bind"/>. Whether this
+    /// runspace has the HubItem adapter is settled here, on the pipeline thread.
+    /// </summary>
+    public static Func<JsonElement, PSObject?> ModelReader() => Reader(ModelNames, 0);
+
+    public static Func<JsonElement, PSObject?> DatasetReader() => Reader(DatasetNames, 0);
+
+    public static Func<JsonElement, PSObject?> SpaceReader() => Reader(SpaceNames, 2);
+
+    static Func<JsonElement, PSObject?> Reader(Collection<string> typeNames, int extra)
+    {
+        var adapted = FormatData.HubItemsAdapted;
+        return element =>
+        {
+            if (element.ValueKind == JsonValueKind.Null) return null;
+            if (!adapted || element.ValueKind != JsonValueKind.Object) return Typed(JsonNode.Parse(element.GetRawText())!, typeNames, extra);
+            var item = new HubItem(typeNames, 16 + extra);
+            foreach (var p in element.EnumerateObject()) item.Append(p.Name, Date(p.Name, PSJson.ToPS(p.Value)));
+            return new PSObject(item);
+        };
     }
 
     /// <summary>The account, with where the token came from (never the token).</summary>
@@ -86,13 +114,21 @@ static class HubObjects
         {
             var item = new HubItem(typeNames, o.Count + extra);
             foreach (var kv in o) item.Append(kv.Key, Date(kv.Key, PSJson.ToPS(kv.Value)));
-            return new PSObject(item);
+            return Bind(new PSObject(item));
         }
         var ps = node is JsonObject obj ? PSJson.ToPSObject(obj, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
         ps.TypeNames.Insert(0, typeNames[1]);
         ps.TypeNames.Insert(0, typeNames[0]);
         return ps;
     }
+
+    /// <summary>
+    /// The object tied to this runspace's adapter now, on the pipeline thread. PowerShell picks a
+    /// PSObject's adapter at its first use, and a first use in a runspace without the adapter
+    /// (ForEach-Object -Parallel) would leave it showing no fields anywhere; Copy() is the public
+    /// call that picks it at once (it copies the wrapper, not the item, which is not ICloneable).
+    /// </summary>
+    public static PSObject Bind(PSObject ps) => ps.BaseObject is HubItem ? ps.Copy() : ps;
 
     static void Add(PSObject ps, string name, object? value)
     {
