@@ -69,6 +69,18 @@ Describe 'Hub listings and info' {
         { $models[0].notAField } | Should -Throw '*notAField*cannot be found*'
     }
 
+    It 'gives each listed item the fields the Hub sent for it, in its order, whatever the shape of the items before it' {
+        $raw = @{}
+        Invoke-HfHub models -RawParams @{ full = 'true' } | ForEach-Object { $raw[$_.id] = $_ }
+        $listed = @(Find-HuggingFaceModel -Limit 0 -Full)
+        $listed.Count | Should -Be $raw.Count
+        @($listed | ForEach-Object { $_.PSObject.Properties.Name -join ',' } | Select-Object -Unique).Count | Should -BeGreaterThan 1
+        foreach ($model in $listed) {
+            ($model.PSObject.Properties.Name -join ',') | Should -Be ($raw[$model.id].PSObject.Properties.Name -join ',')
+            $model.likes | Should -Be $raw[$model.id].likes
+        }
+    }
+
     It 'filters by author and reads one model in full' {
         $theirs = @(Find-HuggingFaceModel -Author contoso)
         $theirs.Count | Should -BeGreaterThan 0

@@ -59,12 +59,22 @@ static class HubObjects
     static Func<JsonElement, PSObject?> Reader(Collection<string> typeNames, int extra)
     {
         var adapted = FormatData.HubItemsAdapted;
+        // The previous item's field names: a listing's items name their fields alike, in the same
+        // order, so each item reuses those strings instead of decoding its own.
+        var names = new List<string>();
         return element =>
         {
             if (element.ValueKind == JsonValueKind.Null) return null;
             if (!adapted || element.ValueKind != JsonValueKind.Object) return Typed(JsonNode.Parse(element.GetRawText())!, typeNames, extra);
-            var item = new HubItem(typeNames, 16 + extra);
-            foreach (var p in element.EnumerateObject()) item.Append(p.Name, Date(p.Name, PSJson.ToPS(p.Value)));
+            var item = new HubItem(typeNames, Math.Max(names.Count, 8) + extra);
+            var i = 0;
+            foreach (var p in element.EnumerateObject())
+            {
+                if (i == names.Count) names.Add(p.Name);
+                else if (!p.NameEquals(names[i])) names[i] = p.Name;
+                item.Append(names[i], Date(names[i], PSJson.ToPS(p.Value)));
+                i++;
+            }
             return new PSObject(item);
         };
     }
