@@ -39,6 +39,44 @@ Describe 'Hub listings and info' {
         $models[0].PSObject.TypeNames | Should -Contain 'PowershaiType:HuggingFaceModel'
     }
 
+    It 'gives objects that behave as the PSCustomObjects they were: fields read, set, converted, serialized, read from other runspaces' {
+        $models = @(Find-HuggingFaceModel -Limit 3)
+        $names = $models[0].PSObject.Properties.Name
+        $names | Should -Contain 'id'
+        "$($models[0])" | Should -BeLike "@{*id=$($models[0].id);*}"
+        ($models[0] | Select-Object * | ConvertTo-Json -Compress | ConvertFrom-Json).PSObject.Properties.Name | Should -Be $names
+        $models[0].likes = 123456
+        $models[0].likes | Should -Be 123456
+        $models[0] | ConvertTo-Json -Compress | Should -BeLike '*"likes":123456*'
+        ($models[0] | Get-Member -MemberType Properties).Name | Should -Contain 'id'
+        # ForEach-Object -Parallel runs where the module never ran; fields are still read and set by name.
+        @($models | ForEach-Object -Parallel { $_.id }) | Should -Be $models.id
+        $models[1] | ForEach-Object -Parallel { $_.likes = -1 }
+        $models[1].likes | Should -Be -1
+        $path = Join-Path ([IO.Path]::GetTempPath()) "phf-hubitem-$PID.xml"
+        try {
+            $models[2] | Export-Clixml $path
+            $back = Import-Clixml $path
+            $back.id | Should -Be $models[2].id
+            $back.createdAt | Should -BeOfType [DateTime]
+            $back.PSTypeNames | Should -Contain 'Deserialized.PowershAI.HuggingFace.HuggingFaceModel'
+        } finally { Remove-Item $path -ErrorAction SilentlyContinue }
+        Set-StrictMode -Version Latest
+        { $models[0].notAField } | Should -Throw '*notAField*cannot be found*'
+    }
+
+    It 'gives each listed item the fields the Hub sent for it, in its order, whatever the shape of the items before it' {
+        $raw = @{}
+        Invoke-HfHub models -RawParams @{ full = 'true' } | ForEach-Object { $raw[$_.id] = $_ }
+        $listed = @(Find-HuggingFaceModel -Limit 0 -Full)
+        $listed.Count | Should -Be $raw.Count
+        @($listed | ForEach-Object { $_.PSObject.Properties.Name -join ',' } | Select-Object -Unique).Count | Should -BeGreaterThan 1
+        foreach ($model in $listed) {
+            ($model.PSObject.Properties.Name -join ',') | Should -Be ($raw[$model.id].PSObject.Properties.Name -join ',')
+            $model.likes | Should -Be $raw[$model.id].likes
+        }
+    }
+
     It 'filters by author and reads one model in full' {
         $theirs = @(Find-HuggingFaceModel -Author contoso)
         $theirs.Count | Should -BeGreaterThan 0

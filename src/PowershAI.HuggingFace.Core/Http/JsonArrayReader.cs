@@ -70,14 +70,20 @@ public sealed class JsonArrayReader : IDisposable
     /// The next element (Found; Item is null for a JSON null), or Found = false once the array has
     /// ended and the body with it.
     /// </summary>
-    public async Task<(bool Found, JsonNode? Item)> NextAsync(CancellationToken ct)
+    public Task<(bool Found, JsonNode? Item)> NextAsync(CancellationToken ct) => NextAsync(static element => JsonNode.Parse(element.AsSpan()), ct);
+
+    /// <summary>
+    /// The next element as <paramref name="read"/> makes it from the element's bytes, which are valid
+    /// only during the call (Found = false once the array and the body have ended).
+    /// </summary>
+    public async Task<(bool Found, T? Item)> NextAsync<T>(Func<ArraySegment<byte>, T?> read, CancellationToken ct)
     {
         while (true)
         {
-            if (TryReadElement(out var element)) return (true, JsonNode.Parse(element.AsSpan()));
+            if (TryReadElement(out var element)) return (true, read(element));
             if (_eof)
             {
-                if (_closed) return (false, null);
+                if (_closed) return (false, default);
                 throw new JsonException("The JSON array ended before its closing bracket.");
             }
             await FillAsync(ct).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Hub;
 
@@ -44,7 +43,7 @@ public abstract class HubCmdlet : WebCmdlet
     }
 
     /// <summary>At most <paramref name="max"/> items (all when 0 or less); the pages past them are never requested.</summary>
-    protected static async IAsyncEnumerable<JsonNode> Take(IAsyncEnumerable<JsonNode> items, int max)
+    protected static async IAsyncEnumerable<T> Take<T>(IAsyncEnumerable<T> items, int max)
     {
         var count = 0;
         await foreach (var item in items.ConfigureAwait(false))
@@ -58,7 +57,7 @@ public abstract class HubCmdlet : WebCmdlet
     /// Writes the items of a listing as they come. A page is fetched only when the pipeline asks
     /// for more, so "| Select-Object -First 5" stops the fetching.
     /// </summary>
-    protected void WriteEach(IAsyncEnumerable<JsonNode> items, Func<JsonNode, object?> view)
+    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object?> view)
     {
         var e = items.GetAsyncEnumerator(CancelToken);
         try
@@ -76,7 +75,7 @@ public abstract class HubCmdlet : WebCmdlet
     /// wait for the network goes through <see cref="AsyncCmdlet.Await{T}"/>, whose hop to the thread
     /// pool and back would otherwise be paid by every item.
     /// </summary>
-    bool MoveNext(IAsyncEnumerator<JsonNode> e)
+    bool MoveNext<T>(IAsyncEnumerator<T> e)
     {
         var step = e.MoveNextAsync();
         if (!step.IsCompletedSuccessfully) return Await(step.AsTask());

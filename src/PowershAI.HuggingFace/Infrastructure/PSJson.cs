@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -53,20 +54,40 @@ static class PSJson
         return ps;
     }
 
+    /// <summary>Converts JSON read in place (a listing's items: no JsonNode is built) as <see cref="ToPS(JsonNode?, Func{JsonObject, object?}?)"/> does.</summary>
+    public static object? ToPS(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var ps = new PSObject();
+                foreach (var p in element.EnumerateObject()) ps.Properties.Add(new PSNoteProperty(p.Name, ToPS(p.Value)), true);
+                return ps;
+            case JsonValueKind.Array:
+                var items = new object?[element.GetArrayLength()];
+                var i = 0;
+                foreach (var item in element.EnumerateArray()) items[i++] = ToPS(item);
+                return items;
+            default:
+                return Scalar(element);
+        }
+    }
+
+    static object? Scalar(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Null => null,
+        JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+        JsonValueKind.Number when IsInteger(element.GetRawText()) && element.TryGetDecimal(out var m) => m,
+        JsonValueKind.Number => element.GetDouble(),
+        _ => element.GetRawText(),
+    };
+
     static object? Scalar(JsonValue v)
     {
-        if (v.TryGetValue<JsonElement>(out var element))
-            return element.ValueKind switch
-            {
-                JsonValueKind.String => element.GetString(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Null => null,
-                JsonValueKind.Number when element.TryGetInt64(out var l) => l,
-                JsonValueKind.Number when IsInteger(element.GetRawText()) && element.TryGetDecimal(out var m) => m,
-                JsonValueKind.Number => element.GetDouble(),
-                _ => element.GetRawText(),
-            };
+        if (v.TryGetValue<JsonElement>(out var element)) return Scalar(element);
         // Values the core built itself (applied diffs) hold CLR values, not JsonElements.
         if (v.TryGetValue<string>(out var s)) return s;
         if (v.TryGetValue<bool>(out var b)) return b;
@@ -77,13 +98,13 @@ static class PSJson
 
     static bool IsInteger(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
 
-    /// <summary>Unwraps PowerShell values: PSCustomObject and hashtables become ordered dictionaries, lists become lists.</summary>
+    /// <summary>Unwraps PowerShell values: PSCustomObject, Hub objects and hashtables become ordered dictionaries, lists become lists.</summary>
     public static object? FromPS(object? value, int depth = 0)
     {
         if (depth > 64) return value?.ToString();
         if (value is PSObject ps)
         {
-            if (ps.BaseObject is PSCustomObject)
+            if (ps.BaseObject is PSCustomObject or HubItem)
             {
                 var d = new OrderedDictionary();
                 foreach (var p in ps.Properties) d[p.Name] = FromPS(p.Value, depth + 1);

@@ -1,9 +1,11 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Infrastructure;
 
@@ -21,26 +23,68 @@ static class HubObjects
     static List<string> Recent => ModuleState.Current.RecentSpaces;
     const int RecentMax = 50;
 
-    public static PSObject Model(JsonNode node) => Typed(node, ModelType, "PowershaiType:HuggingFaceModel");
+    static readonly Collection<string> ModelNames = Names(ModelType, "PowershaiType:HuggingFaceModel");
+    static readonly Collection<string> DatasetNames = Names(DatasetType, "PowershaiType:HuggingFaceDataset");
+    static readonly Collection<string> SpaceNames = Names(SpaceType, "PowershaiType:HuggingFaceSpace");
+    static readonly Collection<string> WhoamiNames = Names(WhoamiType, "PowershaiType:HuggingFaceWhoami");
 
-    public static PSObject Dataset(JsonNode node) => Typed(node, DatasetType, "PowershaiType:HuggingFaceDataset");
+    public static PSObject Model(JsonNode node) => Typed(node, ModelNames);
+
+    public static PSObject Dataset(JsonNode node) => Typed(node, DatasetNames);
 
     /// <summary>A Space; <c>control.GradioSession</c> and <c>GradioSession</c> name its session when one was opened (PowershAI's shape).</summary>
-    public static PSObject Space(JsonNode node, GradioSession? session = null)
+    public static PSObject Space(JsonNode node, GradioSession? session = null) => Space(Typed(node, SpaceNames, extra: 2), session);
+
+    /// <summary>What <see cref="Space(JsonNode, GradioSession?)"/> adds to a Space read by <see cref="SpaceReader"/>; on the pipeline thread.</summary>
+    public static PSObject Space(PSObject space, GradioSession? session = null)
     {
-        var ps = Typed(node, SpaceType, "PowershaiType:HuggingFaceSpace");
-        ps.Properties.Add(new PSNoteProperty("control", new Hashtable { ["GradioSession"] = session?.Name }));
-        ps.Properties.Add(new PSNoteProperty("GradioSession", session));
-        if (node["id"]?.ToString() is { Length: > 0 } id) Remember(id);
-        return ps;
+        space = Bind(space);
+        Add(space, "control", new Hashtable { ["GradioSession"] = session?.Name });
+        Add(space, "GradioSession", session);
+        if (space.Properties["id"]?.Value?.ToString() is { Length: > 0 } id) Remember(id);
+        return space;
+    }
+
+    /// <summary>
+    /// For listings (HubClient.ListReposAsync with a reader): items made from the JSON in place,
+    /// on whatever thread the core reads it, then written through <see cref="Bind"/>. Whether this
+    /// runspace has the HubItem adapter is settled here, on the pipeline thread.
+    /// </summary>
+    public static Func<JsonElement, PSObject?> ModelReader() => Reader(ModelNames, 0);
+
+    public static Func<JsonElement, PSObject?> DatasetReader() => Reader(DatasetNames, 0);
+
+    public static Func<JsonElement, PSObject?> SpaceReader() => Reader(SpaceNames, 2);
+
+    static Func<JsonElement, PSObject?> Reader(Collection<string> typeNames, int extra)
+    {
+        var adapted = FormatData.HubItemsAdapted;
+        // The previous item's field names: a listing's items name their fields alike, in the same
+        // order, so each item reuses those strings instead of decoding its own.
+        var names = new List<string>();
+        return element =>
+        {
+            if (element.ValueKind == JsonValueKind.Null) return null;
+            if (!adapted || element.ValueKind != JsonValueKind.Object) return Typed(JsonNode.Parse(element.GetRawText())!, typeNames, extra);
+            var item = new HubItem(typeNames, Math.Max(names.Count, 8) + extra);
+            var i = 0;
+            foreach (var p in element.EnumerateObject())
+            {
+                if (i == names.Count) names.Add(p.Name);
+                else if (!p.NameEquals(names[i])) names[i] = p.Name;
+                item.Append(names[i], Date(names[i], PSJson.ToPS(p.Value)));
+                i++;
+            }
+            return new PSObject(item);
+        };
     }
 
     /// <summary>The account, with where the token came from (never the token).</summary>
     public static PSObject Whoami(JsonNode node, string tokenSource)
     {
-        var ps = Typed(node, WhoamiType, "PowershaiType:HuggingFaceWhoami");
-        ps.Properties.Add(new PSNoteProperty("TokenSource", tokenSource));
-        return ps;
+        var me = Typed(node, WhoamiNames, extra: 1);
+        Add(me, "TokenSource", tokenSource);
+        return me;
     }
 
     /// <summary>Spaces seen in this process, newest first, for tab completion.</summary>
@@ -66,11 +110,40 @@ static class HubObjects
         }
     }
 
-    static PSObject Typed(JsonNode node, params string[] typeNames)
+    /// <summary>The kind's two names before those of the PSCustomObject these objects were built as before <see cref="HubItem"/>.</summary>
+    static Collection<string> Names(string type, string powershaiType) =>
+        new(new[] { type, powershaiType, typeof(PSCustomObject).FullName!, typeof(object).FullName! });
+
+    /// <summary>
+    /// A <see cref="HubItem"/> where the runspace has its adapter (registered by the module's first
+    /// command); elsewhere a PSObject with a note property per field, as ConvertFrom-Json builds.
+    /// </summary>
+    static PSObject Typed(JsonNode node, Collection<string> typeNames, int extra = 0)
     {
-        var ps = node is JsonObject o ? PSJson.ToPSObject(o, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
-        for (var i = typeNames.Length - 1; i >= 0; i--) ps.TypeNames.Insert(0, typeNames[i]);
+        if (node is JsonObject o && FormatData.HubItemsAdapted)
+        {
+            var item = new HubItem(typeNames, o.Count + extra);
+            foreach (var kv in o) item.Append(kv.Key, Date(kv.Key, PSJson.ToPS(kv.Value)));
+            return Bind(new PSObject(item));
+        }
+        var ps = node is JsonObject obj ? PSJson.ToPSObject(obj, Date) : PSObject.AsPSObject(PSJson.ToPS(node) ?? "");
+        ps.TypeNames.Insert(0, typeNames[1]);
+        ps.TypeNames.Insert(0, typeNames[0]);
         return ps;
+    }
+
+    /// <summary>
+    /// The object tied to this runspace's adapter now, on the pipeline thread. PowerShell picks a
+    /// PSObject's adapter at its first use, and a first use in a runspace without the adapter
+    /// (ForEach-Object -Parallel) would leave it showing no fields anywhere; Copy() is the public
+    /// call that picks it at once (it copies the wrapper, not the item, which is not ICloneable).
+    /// </summary>
+    public static PSObject Bind(PSObject ps) => ps.BaseObject is HubItem ? ps.Copy() : ps;
+
+    static void Add(PSObject ps, string name, object? value)
+    {
+        if (ps.BaseObject is HubItem item) item.Set(name, value);
+        else ps.Properties.Add(new PSNoteProperty(name, value));
     }
 
     /// <summary>

@@ -49,6 +49,22 @@ public sealed class HubPagingTests
     }
 
     [Fact]
+    public async Task A_reader_makes_each_item_from_its_json_across_pages_and_its_nulls_are_skipped()
+    {
+        await using var hub = await H.Start();
+        using var cts = H.Deadline();
+        var read = 0;
+        var ids = await H.All(H.Client(hub).ListReposAsync(HubRepoType.Model, new HubQuery().Add("limit", 10),
+            element => ++read % 2 == 0 ? null : element.GetProperty("id").GetString(), cts.Token), cts.Token);
+
+        var all = (await H.All(H.Client(hub).ListReposAsync(HubRepoType.Model, new HubQuery().Add("limit", 10), cts.Token), cts.Token))
+            .Select(i => (string?)i["id"]).ToList();
+        Assert.Equal(29, read);
+        Assert.Equal(all.Where((_, i) => i % 2 == 0), ids);
+        Assert.Equal(6, H.To(hub, "/api/models").Count);
+    }
+
+    [Fact]
     public async Task Items_are_detached_so_a_caller_can_reuse_them()
     {
         await using var hub = await H.Start();

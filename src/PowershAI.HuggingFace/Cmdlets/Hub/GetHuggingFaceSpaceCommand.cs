@@ -58,7 +58,7 @@ public sealed class GetHuggingFaceSpaceCommand : HubCmdlet
             var author = My ? Await(ct => hub.WhoamiAsync(ct))?["name"]?.ToString() : Author;
             // A listing carries no runtime unless asked: expanded, its stage is there for the view.
             var query = new HubQuery().Add("author", author).Add("expand[]", ListingFields);
-            WriteEach(hub.ListReposAsync(HubRepoType.Space, query, CancelToken), n => HubObjects.Space(n));
+            WriteEach(hub.ListReposAsync(HubRepoType.Space, query, HubObjects.SpaceReader(), CancelToken), space => HubObjects.Space(space));
             return;
         }
         ForEachItem(Space, HubObjects.SpaceId, item =>

@@ -76,7 +76,8 @@ public abstract class FindRepoCmdlet : RepoCmdlet
         if (Full) query.Add("full", true);
         if (RawParams != null)
             foreach (DictionaryEntry kv in RawParams) query.Add(kv.Key.ToString()!, PSJson.FromPS(kv.Value));
-        WriteEach(Take(Hub(Token).ListReposAsync(Type, query, CancelToken), Limit), View);
+        var read = Type == HubRepoType.Dataset ? HubObjects.DatasetReader() : HubObjects.ModelReader();
+        WriteEach(Take(Hub(Token).ListReposAsync(Type, query, read, CancelToken), Limit), HubObjects.Bind);
     }
 }
 
