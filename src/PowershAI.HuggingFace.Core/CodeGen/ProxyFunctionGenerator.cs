@@ -19,6 +19,8 @@ public sealed class ProxyOptions
     static readonly Regex TypeName = new(@"^[\p{L}_][\p{L}\p{Nd}_]*(\.[\p{L}_][\p{L}\p{Nd}_]*)*$", RegexOptions.CultureInvariant);
     static readonly Regex CommandName = new(@"^([\p{L}_][\p{L}\p{Nd}_.]*\\)?[\p{L}_][\p{L}\p{Nd}_]*-[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.CultureInvariant);
     ISet<string>? _reserved;
+    string? _controlsHelp;
+    string? _controlDeclarations;
 
     /// <param name="markerAttribute">The attribute type that marks generated functions (written as [FullName('session', 'api')]).</param>
     /// <param name="forwardTo">The compiled cmdlet the functions forward to, module-qualified ("Module\\Verb-Noun").</param>
@@ -43,6 +45,12 @@ public sealed class ProxyOptions
 
     /// <summary>Names endpoint parameters may not take: PowerShell's and the controls'.</summary>
     internal ISet<string> ReservedNames => _reserved ??= PowerShellNames.ReservedWith(Controls);
+
+    /// <summary>The controls' declarations in a param block, the same in every function: written once.</summary>
+    internal string ControlDeclarations => _controlDeclarations ??= string.Join(",\n\n", Controls.Select(ProxyFunctionGenerator.Declaration));
+
+    /// <summary>The controls' .PARAMETER sections, the same in every function: written once.</summary>
+    internal string ControlsHelp => _controlsHelp ??= string.Concat(Controls.Select(c => ".PARAMETER " + c.Name + "\n" + PowerShellText.HelpLine(c.Help) + "\n\n"));
 }
 
 /// <summary>One parameter of a generated function.</summary>
@@ -114,14 +122,15 @@ public static class ProxyFunctionGenerator
             if (p.Source.Name is { } py && PowerShellNames.IsIdentifier(py) && !reserved.Contains(py) && taken.Add(py))
                 p.Alias = py;
 
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(8192);   // a function's text is 3-6 KB: one buffer, no growing
         sb.Append("function ").Append(name).Append(" {\n");
         WriteHelp(sb, app, endpoint, options, name, parameters);
         sb.Append("    [CmdletBinding(DefaultParameterSetName = '").Append(DirectSet).Append("')]\n");
         sb.Append("    [").Append(options.MarkerAttribute).Append('(')
           .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
         sb.Append("    param(\n");
-        var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(options.Controls.Select(Declaration));
+        var declarations = parameters.Select((p, i) => Declaration(p, i)).ToList();
+        if (options.Controls.Count > 0) declarations.Add(options.ControlDeclarations);
         sb.Append(string.Join(",\n\n", declarations)).Append('\n');
         sb.Append("    )\n");
         // One cmdlet serves all the piped items (a steppable pipeline), so -ThrottleLimit can keep
@@ -202,7 +211,7 @@ public static class ProxyFunctionGenerator
         return sb.ToString();
     }
 
-    static string Declaration(ControlParameter c)
+    internal static string Declaration(ControlParameter c)
     {
         var sb = new StringBuilder();
         if (c.FromPipeline)
@@ -233,8 +242,7 @@ public static class ProxyFunctionGenerator
             sb.Append(".PARAMETER ").Append(p.Name).Append('\n');
             sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
         }
-        foreach (var c in options.Controls)
-            sb.Append(".PARAMETER ").Append(c.Name).Append('\n').Append(PowerShellText.HelpLine(c.Help)).Append("\n\n");
+        sb.Append(options.ControlsHelp);
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");
