@@ -163,8 +163,9 @@ public static class ProxyFunctionGenerator
         SharedSteps + string.Join("\n", functions.Select(f => f.Text));
 
     /// <summary>
-    /// The steps every function of a module dot-sources, written once: hundreds of copies of
-    /// their try/catch were most of PowerShell's parse time for a module (bench/README.md). A
+    /// The steps every function of a module dot-sources, written once: a copy of their try/catch
+    /// in each of hundreds of functions was a large part of PowerShell's parse of the module
+    /// (bench/README.md). A
     /// failed item is reported by the cmdlet through -Caller as the function's error; a failure
     /// of the whole command is re-thrown through the function's $PSCmdlet, so it names the
     /// function and the caller's line. $Error gets the function's record of it instead of the
