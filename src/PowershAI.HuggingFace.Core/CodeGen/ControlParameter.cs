@@ -31,7 +31,7 @@ public sealed class ControlParameter
     /// <summary>The type as written in a param block ("switch", "string[]", "int").</summary>
     public string TypeName { get; }
 
-    /// <summary>One line of help for .PARAMETER.</summary>
+    /// <summary>One short line of help for .PARAMETER: every function repeats it, and PowerShell parses each copy.</summary>
     public string Help { get; }
 
     public IReadOnlyList<string> Aliases { get; }

@@ -19,8 +19,10 @@ public sealed class ProxyOptions
     static readonly Regex TypeName = new(@"^[\p{L}_][\p{L}\p{Nd}_]*(\.[\p{L}_][\p{L}\p{Nd}_]*)*$", RegexOptions.CultureInvariant);
     static readonly Regex CommandName = new(@"^([\p{L}_][\p{L}\p{Nd}_.]*\\)?[\p{L}_][\p{L}\p{Nd}_]*-[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.CultureInvariant);
     ISet<string>? _reserved;
+    string? _controlsHelp;
+    string? _controlDeclarations;
 
-    /// <param name="markerAttribute">The attribute type that marks generated functions (written as [Name('session', 'api')]).</param>
+    /// <param name="markerAttribute">The attribute type that marks generated functions (written as [FullName('session', 'api')]).</param>
     /// <param name="forwardTo">The compiled cmdlet the functions forward to, module-qualified ("Module\\Verb-Noun").</param>
     /// <param name="controls">The parameters every function adds, in order.</param>
     public ProxyOptions(string markerAttribute, string forwardTo, IReadOnlyList<ControlParameter> controls)
@@ -43,6 +45,12 @@ public sealed class ProxyOptions
 
     /// <summary>Names endpoint parameters may not take: PowerShell's and the controls'.</summary>
     internal ISet<string> ReservedNames => _reserved ??= PowerShellNames.ReservedWith(Controls);
+
+    /// <summary>The controls' declarations in a param block, the same in every function: written once.</summary>
+    internal string ControlDeclarations => _controlDeclarations ??= string.Join(",\n\n", Controls.Select(ProxyFunctionGenerator.Declaration));
+
+    /// <summary>The controls' .PARAMETER sections, the same in every function: written once.</summary>
+    internal string ControlsHelp => _controlsHelp ??= string.Concat(Controls.Select(c => ".PARAMETER " + c.Name + "\n" + PowerShellText.HelpLine(c.Help) + "\n\n"));
 }
 
 /// <summary>One parameter of a generated function.</summary>
@@ -114,22 +122,20 @@ public static class ProxyFunctionGenerator
             if (p.Source.Name is { } py && PowerShellNames.IsIdentifier(py) && !reserved.Contains(py) && taken.Add(py))
                 p.Alias = py;
 
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(8192);   // a function's text is 3-6 KB: one buffer, no growing
         sb.Append("function ").Append(name).Append(" {\n");
         WriteHelp(sb, app, endpoint, options, name, parameters);
         sb.Append("    [CmdletBinding(DefaultParameterSetName = '").Append(DirectSet).Append("')]\n");
         sb.Append("    [").Append(options.MarkerAttribute).Append('(')
           .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
         sb.Append("    param(\n");
-        var declarations = parameters.Select((p, i) => Declaration(p, i)).Concat(options.Controls.Select(Declaration));
+        var declarations = parameters.Select((p, i) => Declaration(p, i)).ToList();
+        if (options.Controls.Count > 0) declarations.Add(options.ControlDeclarations);
         sb.Append(string.Join(",\n\n", declarations)).Append('\n');
         sb.Append("    )\n");
         // One cmdlet serves all the piped items (a steppable pipeline), so -ThrottleLimit can keep
-        // several calls in flight and Ctrl+C reaches the calls it holds. It reports a failed item
-        // through -Caller as this function's error; a failure of the whole command is re-thrown
-        // here, so it names the function and the caller's line. $Error gets this function's
-        // record of it instead of the cmdlet's (whose position is a line of generated text):
-        // PowerShell keeps only the first of two records of one exception.
+        // several calls in flight and Ctrl+C reaches the calls it holds. Its steps are dot-sourced
+        // from the module's SharedSteps: they run in this function's scope, with its $PSCmdlet.
         sb.Append("    begin {\n");
         sb.Append("        $SteppablePipeline = { ").Append(options.ForwardTo)
           .Append(" -SessionId ").Append(PowerShellText.Quote(options.SessionId))
@@ -140,21 +146,42 @@ public static class ProxyFunctionGenerator
         // Always expecting input: a direct call is one item too, its $PSBoundParameters.
         sb.Append("        $SteppablePipeline.Begin($true, $ExecutionContext)\n");
         sb.Append("    }\n");
-        AppendForwarded(sb, "process", "$SteppablePipeline.Process($PSBoundParameters)");
-        AppendForwarded(sb, "end", "$SteppablePipeline.End()");
+        // A dot-sourced block has a $PSBoundParameters of its own: the function's goes as an argument.
+        sb.Append("    process { . $script:").Append(ProcessStep).Append(" $PSBoundParameters }\n");
+        sb.Append("    end { . $script:").Append(EndStep).Append(" }\n");
         sb.Append("}\n");
         return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
     }
 
-    static void AppendForwarded(StringBuilder sb, string block, string statement)
-    {
-        sb.Append("    ").Append(block).Append(" {\n");
-        sb.Append("        try { ").Append(statement).Append(" } catch {\n");
-        sb.Append("            if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }\n");
-        sb.Append("            $PSCmdlet.ThrowTerminatingError($_)\n");
-        sb.Append("        }\n");
-        sb.Append("    }\n");
-    }
+    const string ProcessStep = "GradioProcessStep";
+    const string EndStep = "GradioEndStep";
+
+    /// <summary>
+    /// The text of a module of generated functions: <see cref="SharedSteps"/>, then the functions.
+    /// </summary>
+    public static string ModuleText(IEnumerable<GeneratedFunction> functions) =>
+        SharedSteps + string.Join("\n", functions.Select(f => f.Text));
+
+    /// <summary>
+    /// The steps every function of a module dot-sources, written once: a copy of their try/catch
+    /// in each of hundreds of functions was a large part of PowerShell's parse of the module
+    /// (bench/README.md). A
+    /// failed item is reported by the cmdlet through -Caller as the function's error; a failure
+    /// of the whole command is re-thrown through the function's $PSCmdlet, so it names the
+    /// function and the caller's line. $Error gets the function's record of it instead of the
+    /// cmdlet's (whose position is a line of generated text): PowerShell keeps only the first
+    /// of two records of one exception.
+    /// </summary>
+    public static readonly string SharedSteps =
+        Step(ProcessStep, "$SteppablePipeline.Process($args[0])") + Step(EndStep, "$SteppablePipeline.End()");
+
+    static string Step(string name, string statement) =>
+        "$script:" + name + " = {\n" +
+        "    try { " + statement + " } catch {\n" +
+        "        if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }\n" +
+        "        $PSCmdlet.ThrowTerminatingError($_)\n" +
+        "    }\n" +
+        "}\n";
 
     /// <summary>The function's parameter names to the endpoint's parameter indexes, as a hashtable literal.</summary>
     static string ParameterMap(IReadOnlyList<ProxyParameter> parameters) => parameters.Count == 0 ? "@{}"
@@ -185,7 +212,7 @@ public static class ProxyFunctionGenerator
         return sb.ToString();
     }
 
-    static string Declaration(ControlParameter c)
+    internal static string Declaration(ControlParameter c)
     {
         var sb = new StringBuilder();
         if (c.FromPipeline)
@@ -204,7 +231,8 @@ public static class ProxyFunctionGenerator
         if (endpoint.Raw?["description"]?.ToString() is { Length: > 0 } description) sb.Append(PowerShellText.HelpBlock(description)).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Generated by PowershAI.HuggingFace {options.GeneratorVersion} from the /info of {version}.")).Append('\n');
         sb.Append("Results stream as objects with num, ts, event and data (one item per output); file outputs are\n");
-        sb.Append("downloaded into -OutputDirectory and returned as files. Local files given as inputs are uploaded.\n\n");
+        sb.Append("downloaded into -OutputDirectory and returned as files. Local files given as inputs are uploaded.\n");
+        sb.Append("Get-Help Invoke-GradioEndpoint -Full describes the other parameters (-Manual and after) in full.\n\n");
         sb.Append("Outputs of this endpoint:\n");
         if (endpoint.Returns.Count == 0) sb.Append("  (none)\n");
         foreach (var r in endpoint.Returns)
@@ -215,8 +243,7 @@ public static class ProxyFunctionGenerator
             sb.Append(".PARAMETER ").Append(p.Name).Append('\n');
             sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
         }
-        foreach (var c in options.Controls)
-            sb.Append(".PARAMETER ").Append(c.Name).Append('\n').Append(PowerShellText.HelpLine(c.Help)).Append("\n\n");
+        sb.Append(options.ControlsHelp);
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
         sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");

@@ -26,11 +26,11 @@ static class GeneratedFunctions
     /// </summary>
     public static ProxyOptions Options(PSCmdlet cmdlet)
     {
-        var marker = typeof(GradioGeneratedFunctionAttribute).FullName!;
         var target = typeof(InvokeGradioEndpointCommand).GetCustomAttribute<CmdletAttribute>()!;
         var module = cmdlet.MyInvocation.MyCommand.ModuleName;
         var forwardTo = (string.IsNullOrEmpty(module) ? "" : module + "\\") + target.VerbName + "-" + target.NounName;
-        return new ProxyOptions(marker.Substring(0, marker.Length - nameof(Attribute).Length), forwardTo, CallControls.ForGenerator);
+        // The full type name: without its Attribute suffix PowerShell would first fail a lookup, for every function.
+        return new ProxyOptions(typeof(GradioGeneratedFunctionAttribute).FullName!, forwardTo, CallControls.ForGenerator);
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ static class GeneratedFunctions
     public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions)
     {
         if (functions.Count == 0) return Array.Empty<FunctionInfo>();
-        var text = string.Join("\n", functions.Select(f => f.Text));
+        var text = ProxyFunctionGenerator.ModuleText(functions);
         ScriptBlock body;
         try
         {

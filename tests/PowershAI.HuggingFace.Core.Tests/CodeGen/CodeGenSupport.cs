@@ -25,14 +25,14 @@ static class Gen
     public static readonly IReadOnlyList<ControlParameter> Controls = new[]
     {
         new ControlParameter("Manual", "switch", "Return the call's handle (a SessionApiEvent) at once instead of streaming the results."),
-        new ControlParameter("ApiResultMap", "string[]", "With pipeline input: fill parameters from the upstream result's data, as Name=Index entries (Index into data, from 0).", new[] { "map", "arm" }),
-        new ControlParameter("DebugData", "switch", "Return what would be sent, without calling the endpoint: the wire inputs (State slots included; file inputs are uploaded, to show their FileData), the endpoint, the session and the bound parameters with -ApiToken masked."),
+        new ControlParameter("ApiResultMap", "string[]", "With pipeline input: fill inputs from the upstream result's data, as Name=Index (from 0).", new[] { "map", "arm" }),
+        new ControlParameter("DebugData", "switch", "Return what would be sent (file inputs uploaded), without calling the endpoint."),
         new ControlParameter("ApiToken", "object", "A token sent to this app for this call only."),
         new ControlParameter("PipeObj", "object", "Upstream results (from another generated function): each one triggers a call.", fromPipeline: true),
-        new ControlParameter("OutputDirectory", "string", "Where file outputs are downloaded (default: a folder of the session under the temp folder)."),
+        new ControlParameter("OutputDirectory", "string", "Where file outputs are downloaded (default: the session's folder)."),
         new ControlParameter("NoDownload", "switch", "Return file outputs as FileData objects instead of downloading them."),
-        new ControlParameter("MaxHeartBeats", "int", "Stop waiting after this many heartbeats in a row (the app sends one about every 15 s while it works) with no result: a GradioTimeout error. The call goes on in the session; Update-GradioSessionApiResult reads it later."),
-        new ControlParameter("MaxDurationSec", "int", "Fail with a GradioTimeout error, and cancel the job on the server, when the call has not finished after this many seconds (uploads, queue, results and downloads included). No limit by default."),
+        new ControlParameter("MaxHeartBeats", "int", "Fail with GradioTimeout after this many heartbeats in a row; the call goes on."),
+        new ControlParameter("MaxDurationSec", "int", "Fail with GradioTimeout after this many seconds, and cancel the job on the server."),
     };
 
     public static ISet<string> Reserved => PowerShellNames.ReservedWith(Controls);
@@ -105,11 +105,11 @@ static class Gen
     public static GeneratedFunction One(AppInfo app, string prefix = "Invoke-GradioApi") =>
         ProxyFunctionGenerator.Generate(app, app.Endpoints[0], Options(prefix), 0);
 
-    /// <summary>What the generator writes for every visible endpoint of an app, as one text.</summary>
+    /// <summary>What the generator writes for every visible endpoint of an app, as the one module text that is loaded.</summary>
     public static string GenerateText(AppInfo app, out List<GeneratedFunction> functions)
     {
         functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints.Where(e => !e.Hidden), Options());
-        return string.Join("\n", functions.Select(f => f.Text));
+        return ProxyFunctionGenerator.ModuleText(functions);
     }
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
@@ -226,7 +226,7 @@ static class Structure
     static readonly string[] ControlAliases = Gen.Controls.SelectMany(c => c.Aliases).ToArray();
 
     /// <summary>The automatic variables the body uses besides the parameters.</summary>
-    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "_", "global:Error", "SteppablePipeline", "ExecutionContext" };
+    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "SteppablePipeline", "ExecutionContext", "script:GradioProcessStep", "script:GradioEndStep" };
 
     /// <summary>PowerShell's common parameters and their aliases: a function parameter may never take these.</summary>
     public static readonly string[] Common =

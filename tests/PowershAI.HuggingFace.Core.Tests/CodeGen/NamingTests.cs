@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PowershAI.HuggingFace.Core.CodeGen;
 using PowershAI.HuggingFace.Core.Gradio;
 using Xunit;
@@ -177,5 +178,21 @@ public class NamingTests
         Assert.Contains(".PARAMETER Only\nThe one control.\n", f.Text);
         Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(f.Text)));
         Assert.DoesNotContain("$Manual", f.Text);
+    }
+
+    [Fact]
+    public void Functions_dot_source_only_the_steps_their_module_defines_first()
+    {
+        var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
+        var functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints, Gen.Options());
+        var text = ProxyFunctionGenerator.ModuleText(functions);
+        Assert.StartsWith(ProxyFunctionGenerator.SharedSteps + "function Invoke-GradioApiX {\n", text);
+        var defined = Regex.Matches(ProxyFunctionGenerator.SharedSteps, @"^\$(script:\w+) = \{$", RegexOptions.Multiline).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+        var used = Regex.Matches(functions[0].Text, @"\. \$(script:\w+)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, defined.Count);
+        Assert.Equal(defined, used);
+        // The steps are the same for every app: nothing from a server goes into them.
+        Assert.DoesNotContain("'", ProxyFunctionGenerator.SharedSteps);
+        Assert.DoesNotContain("#", ProxyFunctionGenerator.SharedSteps);
     }
 }
