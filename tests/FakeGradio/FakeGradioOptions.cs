@@ -40,6 +40,8 @@ public enum FakeFaults
     EndStreamAfterEachCompletion = 16384,
     /// <summary>queue/data answers an event stream that ends at once, with no message.</summary>
     EmptyQueueStreams = 32768,
+    /// <summary>queue/join and POST /call answer 503 with an HTML page, as a sleeping Space's host does (/config and /info still work).</summary>
+    SpaceAsleep = 65536,
 }
 
 /// <summary>How a <see cref="FakeGradioServer"/> behaves; mirrors the launch()/queue() knobs of a real app.</summary>

@@ -73,6 +73,10 @@ internal static class FaultRoutes
                         : CallRoutes.Event("heartbeat", null);
                     await HeartbeatsAsync(ctx, beat, options.HeartbeatInterval, options.EndlessLimit, stop.Token);
                     return true;
+                case Route.Join or Route.CallSubmit when scope.Has(FakeFaults.SpaceAsleep):
+                    await Http.Write(ctx, "<!doctype html><html><body><p>This Space is sleeping</p></body></html>",
+                        StatusCodes.Status503ServiceUnavailable, "text/html; charset=utf-8");
+                    return true;
                 case Route.QueueData or Route.CallStream when scope.Has(FakeFaults.HtmlQueueData):
                     await Http.Write(ctx, "<!doctype html><html><head><title>Sign in</title></head><body><form method=\"post\">"
                         + "<input name=\"user\"><button>Sign in</button></form></body></html>", StatusCodes.Status200OK, "text/html; charset=utf-8");

@@ -150,9 +150,60 @@ Describe 'batches on the fake server' {
     }
 
     It 'Select-Object -First downstream ends the batch and cancels what is still in flight' {
-        $first = @(1..10 | BtLong -ThrottleLimit 3 | Select-Object -First 1)
+        # -Unordered: the server runs one 'long' at a time (Gradio's default concurrency limit), and
+        # which of the three joins reaches it first is a race. In input order nothing is written
+        # while item 0 waits behind item 1's job of 50 minutes, so the test would hang when item 0 loses.
+        $first = @(1..10 | BtLong -ThrottleLimit 3 -Unordered | Select-Object -First 1)
         $first.Count | Should -Be 1
         (Wait-ServerIdle $Fake).active | Should -Be 0
+    }
+}
+
+Describe 'a batch whose failures are explained by the Hub' {
+    # Every item's queue/join answers 503 from the host of a sleeping Space, so writing each
+    # failure asks the Hub for the Space's stage (WebCmdlet.Explained, an Await nested in the batch
+    # loop) while other items end. A wait that took the batch loop's wake-ups left it asleep with
+    # failures still to write; the batch runs in a runspace of its own so that fails the test.
+    BeforeAll {
+        $script:Fake = Start-FakeGradio -Profile v5 -App full
+        $script:Hub = Start-FakeHub -Space "owner/demo=$($Fake.Url)fault/space-asleep/" -ServerArgument '--stage', 'owner/demo=SLEEPING'
+        $script:SavedEnv = @{}
+        foreach ($name in 'HF_ENDPOINT', 'HF_TOKEN') { $SavedEnv[$name] = [Environment]::GetEnvironmentVariable($name) }
+        $env:HF_ENDPOINT = $Hub.Url.TrimEnd('/')
+        $env:HF_TOKEN = 'hf_alicetoken000000000000000000000000'
+    }
+    AfterAll {
+        foreach ($kv in $SavedEnv.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+        if ($Hub) { Stop-RealGradio $Hub }
+        if ($Fake) { Stop-RealGradio $Fake }
+    }
+
+    It 'each item fails as GradioSpaceNotRunning and the batch ends (ordered and -Unordered)' {
+        foreach ($unordered in $false, $true) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript({
+                        param($Manifest, $Unordered)
+                        Import-Module $Manifest
+                        $space = Get-HuggingFaceSpace owner/demo -NoGradioSession -WarningAction SilentlyContinue
+                        $null = New-GradioSession $space.host -Name asleep -Force
+                        $errors = $null
+                        $out = @(1..12 | Invoke-GradioSessionApi predict -Params { $_ }, 'add', 1 -Session asleep -Result -ThrottleLimit 4 -Unordered:$Unordered -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+                        Remove-GradioSession asleep
+                        [pscustomobject]@{ Out = $out.Count; Ids = @($errors | ForEach-Object FullyQualifiedErrorId) }
+                    }).AddArgument($Manifest).AddArgument($unordered)
+                $async = $ps.BeginInvoke()
+                $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(90)) | Should -BeTrue -Because 'the batch must end once every item has failed'
+                $result = $ps.EndInvoke($async)
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $result.Out | Should -Be 0
+                $result.Ids.Count | Should -Be 12
+                $result.Ids | Sort-Object -Unique | Should -Be 'GradioSpaceNotRunning,PowershAI.HuggingFace.Cmdlets.InvokeGradioSessionApiCommand'
+            } finally {
+                # A loop asleep for good would not wake for a stop either: then it is left behind.
+                if ($async.IsCompleted) { $ps.Dispose() } else { $null = $ps.BeginStop($null, $null) }
+            }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ public abstract partial class AsyncCmdlet
         {
             if (warning != null) WriteWarning(warning);
             _batch = new OrderedBatch<Action>(limit, ordered, _stop.Token);
-            _batch.Changed += () => _signal.Release();
+            _batch.Changed += _pump.Notify;
             _batchActivity = activity;
         }
         var batch = _batch;
@@ -58,14 +58,14 @@ public abstract partial class AsyncCmdlet
         var batch = _batch!;
         try
         {
-            while (true)
+            // Each round takes everything ready before asking whether to go on, and sleeps only if
+            // nothing changed since the round began: an output that arrives while a write waits
+            // (Explained asks the Hub, through Await) is found by the next round.
+            _pump.RunUntil(() =>
             {
-                Drain();
                 WriteTaken(batch);
-                if (_stop.IsCancellationRequested) break;
-                if (ready()) return;
-                _signal.Wait();
-            }
+                return _stop.IsCancellationRequested || ready();
+            });
         }
         catch
         {
@@ -76,6 +76,7 @@ public abstract partial class AsyncCmdlet
             AwaitCancelled(batch);
             throw;
         }
+        if (!_stop.IsCancellationRequested) return;
         AwaitCancelled(batch);
         throw new PipelineStoppedException();
     }
@@ -84,8 +85,14 @@ public abstract partial class AsyncCmdlet
     void AwaitCancelled(OrderedBatch<Action> batch)
     {
         var deadline = DateTime.UtcNow + StopGrace;
-        while (batch.InFlight > 0 && DateTime.UtcNow < deadline) _signal.Wait(TimeSpan.FromMilliseconds(100));
-        while (_writes.TryDequeue(out _)) { }
+        while (true)
+        {
+            var seen = _pump.Version;
+            var left = deadline - DateTime.UtcNow;
+            if (batch.InFlight == 0 || left <= TimeSpan.Zero) break;
+            _pump.WaitPast(seen, left);
+        }
+        _pump.Discard();
     }
 
     void WriteTaken(OrderedBatch<Action> batch)

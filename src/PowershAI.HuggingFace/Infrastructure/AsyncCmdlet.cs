@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -19,8 +18,9 @@ namespace PowershAI.HuggingFace.Infrastructure;
 public abstract partial class AsyncCmdlet : PSCmdlet
 {
     readonly CancellationTokenSource _stop = new();
-    readonly ConcurrentQueue<Action> _writes = new();
-    readonly SemaphoreSlim _signal = new(0);
+
+    // Where posted writes wait for the pipeline thread, and what wakes it (Core/PipelinePump.cs).
+    readonly PipelinePump _pump = new();
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancelToken => _stop.Token;
@@ -42,7 +42,11 @@ public abstract partial class AsyncCmdlet : PSCmdlet
 
     protected sealed override void EndProcessing() => Guard(End);
 
-    protected override void StopProcessing() => _stop.Cancel();
+    protected override void StopProcessing()
+    {
+        _stop.Cancel();
+        _pump.Notify();
+    }
 
     /// <summary>Once, before the first pipeline item.</summary>
     protected virtual void Begin() { }
@@ -105,20 +109,13 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     static bool PassesThrough(Exception ex) => ex is RuntimeException and not (ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException);
 
     /// <summary>Queues a write from any thread; it happens on the pipeline thread during <see cref="Await{T}"/>.</summary>
-    protected internal void Post(Action write)
-    {
-        _pending.Add();
-        _writes.Enqueue(write);
-        _signal.Release();
-    }
+    protected internal void Post(Action write) => _pump.Post(write);
 
-    // Writes queued and not yet made. Past the limit, RoomAsync holds the writer until the
-    // pipeline thread has made half of them: memory stays flat when the consumer is the slower side.
-    readonly Backlog _pending = new(1024);
-    Func<bool>? _full;
-
-    /// <summary>Completes once fewer than the backlog's limit of writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled).</summary>
-    internal ValueTask RoomAsync(CancellationToken ct) => _pending.WaitAsync(_full ??= () => _pending.Full, ct);
+    /// <summary>
+    /// Completes once fewer than the backlog's limit of writes wait for the pipeline thread (or <paramref name="ct"/> is cancelled):
+    /// memory stays flat when the consumer is the slower side.
+    /// </summary>
+    internal ValueTask RoomAsync(CancellationToken ct) => _pump.RoomAsync(ct);
 
     /// <summary>
     /// Runs async work to completion while writing what it posts. Ctrl+C ends it with
@@ -140,15 +137,9 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     {
         // Woken by a posted write or by the end of the work, never by polling: a poll interval
         // would add its length to every call and every streamed event.
-        task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            while (!task.IsCompleted)
-            {
-                _signal.Wait();
-                Drain();
-            }
-            Drain();
+            _pump.RunUntil(task);
         }
         catch
         {
@@ -164,7 +155,7 @@ public abstract partial class AsyncCmdlet : PSCmdlet
             {
                 // The write's failure is the one to report.
             }
-            while (_writes.TryDequeue(out _)) _pending.Take();
+            _pump.Discard();
             throw;
         }
         try
@@ -184,14 +175,7 @@ public abstract partial class AsyncCmdlet : PSCmdlet
     });
 
     /// <summary>Writes what was posted so far (on the pipeline thread).</summary>
-    private protected void Drain()
-    {
-        while (_writes.TryDequeue(out var write))
-        {
-            _pending.Take();
-            write();
-        }
-    }
+    private protected void Drain() => _pump.Drain();
 
     /// <summary>Where the core reports HTTP exchanges: this cmdlet's -Verbose and -Debug streams.</summary>
     internal IHttpLog HttpLog => _log ??= new PostedLog(this);
