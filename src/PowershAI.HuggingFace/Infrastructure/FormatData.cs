@@ -2,14 +2,16 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
 /// <summary>
-/// The module's views (PowershAI.HuggingFace.Format.ps1xml) are loaded by its first command in a
-/// runspace, not by Import-Module: loading a format file rebuilds the runspace's whole format
-/// table, about a third of the import's CPU time (bench/README.md), and a view is needed only once
-/// one of the module's commands has written an object.
+/// The module's views (PowershAI.HuggingFace.Format.ps1xml) and the type adapter of stream results
+/// (<see cref="GradioApiEventResultAdapter"/>) are loaded by its first command in a runspace, not
+/// by Import-Module: loading a format file rebuilds the runspace's whole format table, about a
+/// third of the import's CPU time (bench/README.md), and both are needed only once one of the
+/// module's commands has written an object.
 /// </summary>
 static class FormatData
 {
@@ -22,14 +24,19 @@ static class FormatData
         var runspace = Runspace.DefaultRunspace;
         if (runspace == null || Loaded.TryGetValue(runspace, out _)) return;
         Loaded.Add(runspace, FilePath);
-        if (!File.Exists(FilePath)) return;
+        Run(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $args[0] -TypeAdapter $args[1] -Force", typeof(GradioApiEventResult).FullName!, typeof(GradioApiEventResultAdapter));
+        if (File.Exists(FilePath)) Run(cmdlet, "Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]", FilePath);
+    }
+
+    static void Run(PSCmdlet cmdlet, string script, params object[] args)
+    {
         try
         {
-            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create("Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]"), null, FilePath);
+            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create(script), null, args);
         }
         catch (RuntimeException)
         {
-            // A session that forbids format updates shows the objects with PowerShell's default views.
+            // A session that forbids type or format updates shows the objects as PowerShell's .NET adapter and default views do.
         }
     }
 }
