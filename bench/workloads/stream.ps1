@@ -13,6 +13,7 @@
     - module (Call): the same with -Protocol Call
     - module function: a generated function on a session | ForEach-Object { $n++ } (queue)
     - module function (Call): the same with $PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call'
+      set in the generated functions' module (a global default does not reach a module's commands)
     - curl: POST /call then the GET stream to /dev/null (the raw floor; curl's own clock, no parsing)
     - js: @gradio/client's submit() iterated (bench/clients/stream_js.mjs; queue protocol)
     - python: gradio_client's submit().result() (bench/clients/stream_python.py; queue protocol)
@@ -45,7 +46,9 @@ Import-Module $Manifest
 if ($Mode -eq 'function') {
     $null = New-GradioSession $Url -Name bench
     $null = New-GradioSessionApiProxyFunction -Session bench -Prefix Bench
-    if ($Protocol -eq 'Call') { $global:PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call' }
+    # A generated function runs Invoke-GradioEndpoint from its own (dynamic) module, which has its own
+    # $PSDefaultParameterValues: a global default never reaches it, so it is set in that module.
+    if ($Protocol -eq 'Call') { & (Get-Command BenchCount).Module { $PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call' } }
     $run = { param($n) $script:seen = 0; BenchCount -Events $n | ForEach-Object { $script:seen++ } }
 } else {
     $run = { param($n) $script:seen = 0; Send-GradioApi $Url count @($n) -Protocol $Protocol | Update-GradioApiResult | ForEach-Object { $script:seen++ } }

@@ -92,6 +92,20 @@ public class DiffApplierTests
     [Fact]
     public void Empty_edit_list_keeps_value() => Same("{\"a\":1}", Apply("{\"a\":1}", "[]"));
 
+    [Theory]
+    [InlineData("{\"a\":[1,2]}", "[[\"append\", [\"a\"], [3]]]")]
+    [InlineData("{\"a\":[1,2]}", "[[\"replace\", [], {\"b\":1}], [\"add\", [\"c\"], 2]]")]
+    [InlineData("{\"a\":[1,2]}", "[]")]
+    public void The_previous_value_is_left_as_it_was_and_shares_no_node_with_the_result(string value, string edits)
+    {
+        var previous = JsonNode.Parse(value)!;
+        var result = DiffApplier.Apply(previous, (JsonArray)JsonNode.Parse(edits)!);
+        Assert.Equal(value, previous.ToJsonString());
+        Assert.Null(result!.Parent);
+        ((JsonObject)result)["z"] = 0;
+        Assert.Equal(value, previous.ToJsonString());
+    }
+
     [Fact]
     public void Edits_do_not_share_nodes_with_the_edit_list()
     {

@@ -282,6 +282,16 @@ Describe 'Coexistence with PowershAI scripts' {
         $events = @($call | Update-GradioApiResult)
         $events[-1].PSTypeNames | Should -Contain 'PowershaiType:GradioApiEventResult'
         $events[-1].data | Should -Be 3
+        # Results take the name from their type adapter: same view, same properties as the .NET type.
+        $events[-1].PSTypeNames[0] | Should -Be 'PowershAI.HuggingFace.Objects.GradioApiEventResult'
+        ($events[-1] | Get-Member -MemberType Property).Definition | Should -Be @(
+            'System.Object Data {get;}', 'string Event {get;}', 'int Num {get;}', 'System.Object[] Pipeline {get;set;}', 'datetime Ts {get;}')
+        $events[-1].Pipeline = @($call)
+        $events[-1].Pipeline.Count | Should -Be 1
+        { $events[-1].Num = 9 } | Should -Throw
+        $kept = Send-GradioApi $Fake.Url predict @(1, 'add', 2)
+        $kept | Update-GradioApiResult -History -NoOutput
+        $kept.Events[-1].PSTypeNames | Should -Contain 'PowershaiType:GradioApiEventResult'
     }
 
     It 'removes nothing when Remove-GradioSession has no argument' {

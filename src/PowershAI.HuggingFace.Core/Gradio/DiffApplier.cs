@@ -5,15 +5,27 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// <summary>Applies the edit lists of sse_v2+ generator updates: [action, path, value] (docs/gradio-protocol.md §3.4).</summary>
 public static class DiffApplier
 {
-    public static JsonNode? Apply(JsonNode? value, JsonArray edits)
+    /// <summary>
+    /// The value after the edits, sharing no node with <paramref name="previous"/> or the edits.
+    /// The previous value is left as it was: it is copied before the first edit that changes it,
+    /// and not at all when the edits begin by replacing it whole (a generator yielding a new
+    /// number or text, the usual update).
+    /// </summary>
+    public static JsonNode? Apply(JsonNode? previous, JsonArray edits)
     {
+        var value = previous;
+        var copied = false;
         foreach (var edit in edits)
         {
             if (edit is not JsonArray e || e.Count < 2)
                 throw Malformed("an edit is not [action, path, value]");
-            value = ApplyOne(value, e[0]?.ToString() ?? "", e[1] as JsonArray ?? new JsonArray(), e.Count > 2 ? e[2]?.DeepClone() : null);
+            var action = e[0]?.ToString() ?? "";
+            var path = e[1] as JsonArray ?? new JsonArray();
+            if (!copied && !(action == "replace" && path.Count == 0)) value = value?.DeepClone();
+            copied = true;
+            value = ApplyOne(value, action, path, e.Count > 2 ? e[2]?.DeepClone() : null);
         }
-        return value;
+        return copied ? value : value?.DeepClone();
     }
 
     static JsonNode? ApplyOne(JsonNode? target, string action, JsonArray path, JsonNode? value)

@@ -149,10 +149,13 @@ public sealed class GradioClient
     }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Options.Retry ?? DefaultRetry }, ct).MapFailure(GradioFailure.FromTransport);
 
     /// <summary>
-    /// The events of a GET event stream, each message's data parsed as JSON (null when it is not
-    /// JSON), within the stream's silence bound and the message size limit.
+    /// The events of a GET event stream, each message's data parsed as JSON (null when it is
+    /// empty), within the stream's silence bound and the message size limit.
     /// </summary>
-    public async IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, CancellationToken ct) => ReadEventsAsync(url, what, JsonData, ct);
+
+    /// <summary><see cref="ReadEventsAsync(Uri, string, CancellationToken)"/> with each message's data read by <paramref name="parser"/>.</summary>
+    internal async IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, SseItemParser<JsonNode?> parser, [EnumeratorCancellation] CancellationToken ct)
     {
         using var response = await SendAsync(() =>
         {
@@ -164,7 +167,7 @@ public sealed class GradioClient
             throw new GradioException(GradioErrorKind.MalformedResponse,
                 $"{what}: {url.GetLeftPart(UriPartial.Path)} answered {response.Content.Headers.ContentType?.MediaType}, not an event stream.", target: url.ToString());
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        var events = SseReader.EnumerateAsync(stream, JsonData, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
+        var events = SseReader.EnumerateAsync(stream, parser, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
             while (await events.MoveNextAsync().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
@@ -177,7 +180,7 @@ public sealed class GradioClient
     }
 
     /// <summary>An event's data as JSON, read from its bytes; data that is not JSON is a malformed message.</summary>
-    static JsonNode? JsonData(string eventType, ReadOnlySpan<byte> data)
+    internal static JsonNode? JsonData(string eventType, ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty) return null;
         try

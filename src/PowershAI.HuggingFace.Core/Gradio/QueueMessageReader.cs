@@ -89,8 +89,8 @@ sealed class QueueMessageReader
 
     /// <summary>
     /// Full values on the first update (and always before sse_v2), diffs after. The values are
-    /// shared with the event rather than copied: readers only read them, and a diff is applied to
-    /// a copy of the previous value (<see cref="DiffApplier"/> takes its new values copied too).
+    /// shared with the event rather than copied: readers only read them, and <see cref="DiffApplier"/>
+    /// leaves the previous value as it was (copying it only when an edit changes it).
     /// </summary>
     JsonArray Accumulate(JsonArray? data)
     {
@@ -102,7 +102,7 @@ sealed class QueueMessageReader
         for (var i = 0; i < data.Count; i++)
         {
             var edits = data[i] as JsonArray ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} is not a list of edits.");
-            next.Add(DiffApplier.Apply(_last[i]?.DeepClone(), edits));
+            next.Add(DiffApplier.Apply(_last[i], edits));
         }
         return _last = next;
     }

@@ -7,11 +7,11 @@ using PowershAI.HuggingFace.Objects;
 namespace PowershAI.HuggingFace.Infrastructure;
 
 /// <summary>
-/// The module's views (PowershAI.HuggingFace.Format.ps1xml) and the adapter of its Hub objects
-/// (<see cref="HubItemAdapter"/>) are loaded by its first command in a runspace, not by
-/// Import-Module: loading a format file rebuilds the runspace's whole format table, about a third
-/// of the import's CPU time (bench/README.md), and both are needed only once one of the module's
-/// commands writes an object.
+/// The module's views (PowershAI.HuggingFace.Format.ps1xml) and the type adapters of its Hub
+/// objects (<see cref="HubItemAdapter"/>) and stream results (<see cref="GradioApiEventResultAdapter"/>)
+/// are loaded by its first command in a runspace, not by Import-Module: loading a format file
+/// rebuilds the runspace's whole format table, about a third of the import's CPU time
+/// (bench/README.md), and all are needed only once one of the module's commands writes an object.
 /// </summary>
 static class FormatData
 {
@@ -33,10 +33,12 @@ static class FormatData
         if (runspace == null || Runspaces.TryGetValue(runspace, out _)) return;
         var loaded = new Loaded();
         Runspaces.Add(runspace, loaded);
-        // A session that forbids these updates gets the Hub objects as PSObjects (HubObjects) and
-        // PowerShell's default views.
+        // A session that forbids these updates gets the Hub objects as PSObjects (HubObjects), the
+        // results as PowerShell's .NET adapter shows them, and PowerShell's default views.
         loaded.HubItemsAdapted = TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force",
             new TypeData(typeof(HubItem)) { TypeAdapter = typeof(HubItemAdapter) });
+        TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force",
+            new TypeData(typeof(GradioApiEventResult)) { TypeAdapter = typeof(GradioApiEventResultAdapter) });
         if (File.Exists(FilePath)) TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]", FilePath);
     }
 

@@ -36,7 +36,7 @@ sealed class ResultReader
     /// <summary>Write only the call's final outputs, unwrapped (<see cref="FinalResult"/>), as gradio_client's predict returns them.</summary>
     public bool ResultOnly { get; set; }
 
-    /// <summary>Makes a result's data instead of the plain conversion (to download file outputs, say).</summary>
+    /// <summary>Makes the final result's data instead of the plain conversion (to download file outputs, say); other results are converted plainly.</summary>
     public Func<GradioEvent, ICallOutput, CancellationToken, Task<object?>>? MapData { get; set; }
 
     /// <summary>Adds to each result before it is written (the upstream pipeline, say).</summary>
@@ -77,7 +77,7 @@ sealed class ResultReader
                     output.Warning($"The call {handle.EventId} to {handle.ApiName} was cancelled.");
                     break;
                 }
-                var data = MapData != null ? await MapData(e, output, ct).ConfigureAwait(false) : PSJson.ToPS(e.Data);
+                var data = MapData != null && e.Kind == GradioEventKind.Complete ? await MapData(e, output, ct).ConfigureAwait(false) : PSJson.ToPS(e.Data);
                 var result = new GradioApiEventResult(++handle.LastEventNum, Name(e.Kind), data);
                 Decorate?.Invoke(result);
                 var heartbeat = e.Kind == GradioEventKind.Heartbeat;

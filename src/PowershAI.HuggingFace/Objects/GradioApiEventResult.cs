@@ -2,7 +2,10 @@ using System;
 
 namespace PowershAI.HuggingFace.Objects;
 
-/// <summary>One event of a call, as Update-GradioApiResult writes it (PowershAI's GradioApiEventResult).</summary>
+/// <summary>
+/// One event of a call, as Update-GradioApiResult writes it (PowershAI's GradioApiEventResult).
+/// PowerShell sees it through <see cref="GradioApiEventResultAdapter"/>.
+/// </summary>
 public sealed class GradioApiEventResult
 {
     internal GradioApiEventResult(int num, string @event, object? data)
@@ -11,7 +14,6 @@ public sealed class GradioApiEventResult
         Ts = DateTime.Now;
         Event = @event;
         Data = data;
-        PowershaiTypeName.Tag(this, nameof(GradioApiEventResult));
     }
 
     /// <summary>1, 2, 3, … across resumed reads of the same call.</summary>

@@ -70,6 +70,26 @@ public class BoundsTests
     }
 
     [Fact]
+    public async Task Lines_ended_by_CR_LF_count_toward_the_limit_without_their_line_ends()
+    {
+        // 3 data lines of 300 bytes make a 900-byte message: under the limit of 1000, CR LF or not.
+        var line = "data: " + new string('z', 294) + "\r\n";
+        var under = line + line + line + "\r\n";
+        var over = line + line + line + line + "\r\n";
+        using var ok = new MemoryStream(Encoding.UTF8.GetBytes(under + under + under));
+        var count = 0;
+        await foreach (var item in SseReader.EnumerateAsync(ok, (_, d) => d.Length, TimeSpan.FromSeconds(10), 1000, "Reading", Url, default))
+            count++;
+        Assert.Equal(3, count);
+        using var tooLarge = new MemoryStream(Encoding.UTF8.GetBytes(under + over));
+        var failure = await Assert.ThrowsAsync<TransportFailure>(async () =>
+        {
+            await foreach (var item in SseReader.EnumerateAsync(tooLarge, (_, d) => d.Length, TimeSpan.FromSeconds(10), 1000, "Reading", Url, default)) { }
+        });
+        Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
+    }
+
+    [Fact]
     public void Only_an_event_stream_is_taken_for_one()
     {
         var html = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html></html>", Encoding.UTF8, "text/html") };

@@ -205,7 +205,7 @@ sealed class QueueSessionStream
     {
         var progressed = false;
         var url = GradioUrl.Join(_app.ApiBase, "queue/data?session_hash=" + Uri.EscapeDataString(_sessionHash));
-        await foreach (var item in _client.ReadEventsAsync(url, "Reading the queue stream", ct).ConfigureAwait(false))
+        await foreach (var item in _client.ReadEventsAsync(url, "Reading the queue stream", QueueMessageJson.Parse, ct).ConfigureAwait(false))
         {
             var msg = item.Data as JsonObject
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());

@@ -27,7 +27,7 @@ sealed class SseHandshakeJob : HandshakeJob
     public void Start() => RunProducer(async () =>
     {
         var url = GradioUrl.Join(App.ApiBase, $"queue/join?fn_index={Request.FnIndex}&session_hash={Uri.EscapeDataString(SessionHash)}");
-        await foreach (var item in Client.ReadEventsAsync(url, "Reading the queue stream", _stop.Token).ConfigureAwait(false))
+        await foreach (var item in Client.ReadEventsAsync(url, "Reading the queue stream", QueueMessageJson.Parse, _stop.Token).ConfigureAwait(false))
         {
             var msg = item.Data as JsonObject
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
