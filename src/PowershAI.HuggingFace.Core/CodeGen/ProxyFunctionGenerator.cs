@@ -83,34 +83,16 @@ public sealed class GeneratedFunction
         Endpoint = endpoint;
     }
 
-    internal GeneratedFunction(string name, string text, IReadOnlyList<ProxyParameter> parameters, EndpointInfo endpoint, FunctionHelp help, int helpStart, int helpLength)
-        : this(name, text, parameters, endpoint)
-    {
-        Help = help;
-        _helpStart = helpStart;
-        _helpLength = helpLength;
-    }
-
-    readonly int _helpStart, _helpLength;
-
     public string Name { get; }
     public string Text { get; }
     public IReadOnlyList<ProxyParameter> Parameters { get; }
     public EndpointInfo Endpoint { get; }
-
-    /// <summary>What the help says, for a MAML file; null for a function not made by the generator.</summary>
-    internal FunctionHelp? Help { get; }
-
-    /// <summary>The text with its inline help replaced by <paramref name="help"/> (when made by the generator).</summary>
-    internal string TextWithHelp(string help) => Help == null ? Text
-        : Text.Substring(0, _helpStart) + help + Text.Substring(_helpStart + _helpLength);
 }
 
 /// <summary>
-/// Writes one PowerShell function per endpoint: typed parameters, help (inline, or in a MAML file:
-/// <see cref="MamlHelp"/>) and a body that only forwards its bound parameters to a compiled
-/// cmdlet. Every string that came from the server goes in as a single-quoted literal or defused
-/// help text (docs/conventions.md §2), or as XML text in the MAML file.
+/// Writes one PowerShell function per endpoint: typed parameters, comment-based help and a body
+/// that only forwards its bound parameters to a compiled cmdlet. Every string that came from the
+/// server goes in as a single-quoted literal or defused help text (docs/conventions.md §2).
 /// </summary>
 public static class ProxyFunctionGenerator
 {
@@ -142,10 +124,7 @@ public static class ProxyFunctionGenerator
 
         var sb = new StringBuilder(8192);   // a function's text is 3-6 KB: one buffer, no growing
         sb.Append("function ").Append(name).Append(" {\n");
-        var help = FunctionHelp.For(app, endpoint, options, name, parameters);
-        var helpStart = sb.Length;
-        help.WriteComment(sb, options, parameters);
-        var helpLength = sb.Length - helpStart;
+        WriteHelp(sb, app, endpoint, options, name, parameters);
         sb.Append("    [CmdletBinding(DefaultParameterSetName = '").Append(DirectSet).Append("')]\n");
         sb.Append("    [").Append(options.MarkerAttribute).Append('(')
           .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
@@ -171,7 +150,7 @@ public static class ProxyFunctionGenerator
         sb.Append("    process { . $script:").Append(ProcessStep).Append(" $PSBoundParameters }\n");
         sb.Append("    end { . $script:").Append(EndStep).Append(" }\n");
         sb.Append("}\n");
-        return new GeneratedFunction(name, sb.ToString(), parameters, endpoint, help, helpStart, helpLength);
+        return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
     }
 
     const string ProcessStep = "GradioProcessStep";
@@ -182,18 +161,6 @@ public static class ProxyFunctionGenerator
     /// </summary>
     public static string ModuleText(IEnumerable<GeneratedFunction> functions) =>
         SharedSteps + string.Join("\n", functions.Select(f => f.Text));
-
-    /// <summary>
-    /// The module text with each function's help replaced by a pointer to a MAML file
-    /// (<see cref="MamlHelp"/>): most of the inline help's cost is PowerShell parsing and scanning
-    /// it on load, while the file is read only when Get-Help asks (bench/README.md).
-    /// </summary>
-    public static string ModuleText(IEnumerable<GeneratedFunction> functions, string externalHelpPath)
-    {
-        // HelpLine keeps the path on one line and unable to end the comment.
-        var pointer = "<#\n.EXTERNALHELP " + PowerShellText.HelpLine(externalHelpPath) + "\n#>\n";
-        return SharedSteps + string.Join("\n", functions.Select(f => f.TextWithHelp(pointer)));
-    }
 
     /// <summary>
     /// The steps every function of a module dot-sources, written once: a copy of their try/catch
@@ -255,7 +222,59 @@ public static class ProxyFunctionGenerator
         return sb.Append("        $").Append(c.Name).ToString();
     }
 
-    internal static string ExampleLiteral(ProxyParameter p)
+    static void WriteHelp(StringBuilder sb, AppInfo app, EndpointInfo endpoint, ProxyOptions options, string name, IReadOnlyList<ProxyParameter> parameters)
+    {
+        var version = app.VersionText.Length > 0 ? "Gradio " + app.VersionText : "a Gradio app";
+        sb.Append("<#\n.SYNOPSIS\n");
+        sb.Append(PowerShellText.HelpLine($"Calls the endpoint {endpoint.ApiName} of the Gradio app at {app.Root} (session '{options.SessionName}').")).Append("\n\n");
+        sb.Append(".DESCRIPTION\n");
+        if (endpoint.Raw?["description"]?.ToString() is { Length: > 0 } description) sb.Append(PowerShellText.HelpBlock(description)).Append("\n\n");
+        sb.Append(PowerShellText.HelpLine($"Generated by PowershAI.HuggingFace {options.GeneratorVersion} from the /info of {version}.")).Append('\n');
+        sb.Append("Results stream as objects with num, ts, event and data (one item per output); file outputs are\n");
+        sb.Append("downloaded into -OutputDirectory and returned as files. Local files given as inputs are uploaded.\n");
+        sb.Append("Get-Help Invoke-GradioEndpoint -Full describes the other parameters (-Manual and after) in full.\n\n");
+        sb.Append("Outputs of this endpoint:\n");
+        if (endpoint.Returns.Count == 0) sb.Append("  (none)\n");
+        foreach (var r in endpoint.Returns)
+            sb.Append("  ").Append(PowerShellText.HelpLine($"[{r["component"]}] {r["label"]}: {r["python_type"]?["type"] ?? r["type"]?["type"]}")).Append('\n');
+        sb.Append('\n');
+        foreach (var p in parameters)
+        {
+            sb.Append(".PARAMETER ").Append(p.Name).Append('\n');
+            sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
+        }
+        sb.Append(options.ControlsHelp);
+        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
+        sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
+        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");
+        sb.Append("Submits the call, returns its handle, and reads the results later.\n\n");
+        sb.Append(".OUTPUTS\nPowershAI.HuggingFace.Objects.GradioApiEventResult\n\n");
+        sb.Append(".LINK\nGet-GradioEndpoint\n");
+        sb.Append("#>\n");
+    }
+
+    static string ParameterHelp(ProxyParameter p)
+    {
+        var s = p.Source;
+        var parts = new List<string> { s.Label.Length > 0 ? s.Label + "." : "" };
+        parts.Add($"Gradio component: {(s.Component.Length > 0 ? s.Component : "unknown")}; type: {s.PythonType ?? p.Type.TypeName}.");
+        if (p.Type.IsFile) parts.Add("A local path, a FileInfo (both uploaded), a URL (fetched by the server) or a FileData object.");
+        if (p.Type.Choices.Count > 0) parts.Add("One of: " + string.Join(", ", p.Type.Choices) + ".");
+        parts.Add(s.HasDefault ? $"Default: {Json(s.Default)}." : "Required.");
+        if (s.Raw?["python_type"]?["description"]?.ToString() is { Length: > 0 } d) parts.Add(d);
+        if (s.Raw?["example_input"] is { } example) parts.Add($"Example: {Json(example)}.");
+        return string.Join(" ", parts.Where(x => x.Length > 0));
+    }
+
+    static string Example(string name, IReadOnlyList<ProxyParameter> parameters)
+    {
+        var sb = new StringBuilder(name);
+        foreach (var p in parameters.Where(p => p.Mandatory || p.Source.Raw?["example_input"] != null).Take(6))
+            sb.Append(" -").Append(p.Name).Append(' ').Append(ExampleLiteral(p));
+        return sb.ToString();
+    }
+
+    static string ExampleLiteral(ProxyParameter p)
     {
         if (p.Type.IsFile) return PowerShellText.Quote("./input" + Extension(p.Source.Component));
         if (p.Type.Choices.Count > 0) return PowerShellText.Quote(p.Type.Choices[0]);
@@ -276,7 +295,7 @@ public static class ProxyFunctionGenerator
     };
 
     /// <summary>A default as a PowerShell literal of the parameter's type, or null when it has no faithful one.</summary>
-    internal static string? DefaultLiteral(ParameterType type, JsonNode? value)
+    static string? DefaultLiteral(ParameterType type, JsonNode? value)
     {
         if (value == null) return null;
         switch (type.Kind)
@@ -316,5 +335,5 @@ public static class ProxyFunctionGenerator
     // Help is read by people: keep quotes and non-ASCII as they are (the text is defused separately).
     static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal static string Json(JsonNode? n) => n?.ToJsonString(Readable) ?? "null";
+    static string Json(JsonNode? n) => n?.ToJsonString(Readable) ?? "null";
 }

@@ -33,9 +33,6 @@ public sealed class RemoveGradioSessionApiProxyFunctionCommand : AsyncCmdlet
         Remove(command);
     });
 
-    // A generation left with no function is removed with its help file.
-    protected override void End() => GeneratedFunctions.RemoveSuperseded(this, null);
-
     void Remove(FunctionInfo function)
     {
         if (ShouldProcess(function.Name, "Remove the generated function")) GeneratedFunctions.Remove(this, function);

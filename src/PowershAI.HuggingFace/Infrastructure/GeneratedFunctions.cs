@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
@@ -38,12 +37,10 @@ static class GeneratedFunctions
     /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads the
     /// parsed script block as a global dynamic module: the text is data, never spliced into a command.
     /// </summary>
-    public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions, ProxyOptions options)
+    public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions)
     {
         if (functions.Count == 0) return Array.Empty<FunctionInfo>();
-        var name = ModulePrefix + Guid.NewGuid().ToString("N");
-        var helpFile = WriteHelp(cmdlet, name, functions, options);
-        var text = helpFile == null ? ProxyFunctionGenerator.ModuleText(functions) : ProxyFunctionGenerator.ModuleText(functions, helpFile);
+        var text = ProxyFunctionGenerator.ModuleText(functions);
         ScriptBlock body;
         try
         {
@@ -56,6 +53,7 @@ static class GeneratedFunctions
             throw new InvalidOperationException($"The generated functions do not parse ({first?.Message ?? ex.Message} at line {first?.Extent.StartLineNumber}); this is a bug in the generator.", ex);
         }
         const string loader = "param($Name, $Body) New-Module -Name $Name -ScriptBlock $Body | Import-Module -Global -Force -PassThru";
+        var name = ModulePrefix + Guid.NewGuid().ToString("N");
         var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, body)
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
         // ExportedFunctions builds a new dictionary on every read.
@@ -64,39 +62,8 @@ static class GeneratedFunctions
         return functions.Select(f => exported[f.Name]).ToList();
     }
 
-    /// <summary>Where the help of the generation module <paramref name="module"/> is written: a per-user folder under the temp directory.</summary>
-    static string HelpPath(string module) =>
-        Path.Combine(Path.GetTempPath(), "PowershAI.HuggingFace-" + Environment.UserName, "help", module + "-help.xml");
-
-    /// <summary>
-    /// Writes the generation's MAML help and returns its path, or null when it cannot be written:
-    /// the functions then carry their help inline (slower to load, same content).
-    /// </summary>
-    static string? WriteHelp(PSCmdlet cmdlet, string module, IReadOnlyList<GeneratedFunction> functions, ProxyOptions options)
-    {
-        var path = HelpPath(module);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                MamlHelp.Write(file, functions, options);
-            return path;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
-        {
-            cmdlet.WriteVerbose($"The help file {path} could not be written ({ex.Message}); the functions carry their help inline.");
-            return null;
-        }
-    }
-
-    static void DeleteHelp(string module)
-    {
-        try { File.Delete(HelpPath(module)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* a leftover in the temp directory */ }
-    }
-
-    /// <summary>Removes the generation modules (but <paramref name="current"/>) none of whose functions is still the one a name runs, and their help files.</summary>
-    public static void RemoveSuperseded(PSCmdlet cmdlet, PSModuleInfo? current)
+    /// <summary>Removes the earlier generation modules none of whose functions is still the one a name runs.</summary>
+    static void RemoveSuperseded(PSCmdlet cmdlet, PSModuleInfo current)
     {
         var earlier = cmdlet.InvokeCommand.InvokeScript("Get-Module -Name '" + ModulePrefix + "*'")
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().Where(m => m != current).ToList();
@@ -107,9 +74,8 @@ static class GeneratedFunctions
             var live = module.ExportedFunctions.Keys.Any(name =>
                 functions.Exists("function:" + name, force: false, literalPath: true)
                 && functions.Get(new[] { "function:" + name }, force: false, literalPath: true).Select(o => o.BaseObject).OfType<FunctionInfo>().Any(f => f.ModuleName == module.Name));
-            if (live) continue;
-            cmdlet.InvokeCommand.InvokeScript("param($Module) Remove-Module -ModuleInfo $Module -Force", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, module);
-            DeleteHelp(module.Name);
+            if (!live)
+                cmdlet.InvokeCommand.InvokeScript("param($Module) Remove-Module -ModuleInfo $Module -Force", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, module);
         }
     }
 

@@ -114,10 +114,10 @@ static class Gen
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    /// <summary>Compares with Golden/{name}{extension} byte for byte, or rewrites it when POWERSHAI_HF_UPDATE_GOLDEN=1.</summary>
-    public static void AssertGolden(string name, string actual, string extension = ".ps1")
+    /// <summary>Compares with Golden/{name}.ps1 byte for byte, or rewrites it when POWERSHAI_HF_UPDATE_GOLDEN=1.</summary>
+    public static void AssertGolden(string name, string actual)
     {
-        var path = Path.Combine(GoldenDir, name + extension);
+        var path = Path.Combine(GoldenDir, name + ".ps1");
         if (Updating)
         {
             Directory.CreateDirectory(GoldenDir);
