@@ -35,10 +35,11 @@ static class FormatData
         Runspaces.Add(runspace, loaded);
         // A session that forbids these updates gets the Hub objects as PSObjects (HubObjects), the
         // results as PowerShell's .NET adapter shows them, and PowerShell's default views.
-        loaded.HubItemsAdapted = TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force",
-            new TypeData(typeof(HubItem)) { TypeAdapter = typeof(HubItemAdapter) });
-        TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force",
-            new TypeData(typeof(GradioApiEventResult)) { TypeAdapter = typeof(GradioApiEventResultAdapter) });
+        loaded.HubItemsAdapted = TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force", new[]
+        {
+            new TypeData(typeof(HubItem)) { TypeAdapter = typeof(HubItemAdapter) },
+            new TypeData(typeof(GradioApiEventResult)) { TypeAdapter = typeof(GradioApiEventResultAdapter) },
+        });
         if (File.Exists(FilePath)) TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]", FilePath);
     }
 

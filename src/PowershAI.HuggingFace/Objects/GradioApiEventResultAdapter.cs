@@ -16,8 +16,10 @@ public sealed class GradioApiEventResultAdapter : PSPropertyAdapter
 {
     static readonly string[] Names = { nameof(GradioApiEventResult.Num), nameof(GradioApiEventResult.Ts), nameof(GradioApiEventResult.Event), nameof(GradioApiEventResult.Data), nameof(GradioApiEventResult.Pipeline) };
 
-    public override Collection<string> GetTypeNameHierarchy(object baseObject) =>
-        new() { typeof(GradioApiEventResult).FullName!, PowershaiTypeName.Prefix + nameof(GradioApiEventResult), typeof(object).FullName! };
+    // One list for every result, as HubItem's kinds share theirs: PowerShell copies it before a change to one object's names.
+    static readonly Collection<string> TypeNames = new() { typeof(GradioApiEventResult).FullName!, PowershaiTypeName.Prefix + nameof(GradioApiEventResult), typeof(object).FullName! };
+
+    public override Collection<string> GetTypeNameHierarchy(object baseObject) => TypeNames;
 
     public override Collection<PSAdaptedProperty> GetProperties(object baseObject)
     {
