@@ -223,11 +223,11 @@ try {
             'curl: 2 processes (POST, GET)' = { (Invoke-Curl $shortUrl add_numbers '[1.5, 2]' 1).Spawn[0] }
             'module: dotnet pwsh + Import-Module + Send|Update' = {
                 $cmd = "Import-Module '$quotedModule'; (Send-GradioApi '$shortUrl' add_numbers @(1.5, 2) | Update-GradioApiResult).data"
-                $run = Invoke-Bounded dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $cmd) 120
+                $run = Invoke-Bounded dotnet @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-Command', $cmd) 120
                 if ($run.ExitCode -ne 0) { throw "pwsh: $($run.Stderr)" }
                 $run.WallMs
             }
-            'module: dotnet pwsh alone (-Command exit)' = { (Invoke-Bounded dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', 'exit') 120).WallMs }
+            'module: dotnet pwsh alone (-Command exit)' = { (Invoke-Bounded dotnet @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-Command', 'exit') 120).WallMs }
         }
         if (Test-Path $python) {
             $cold['python: start + import + Client() + predict'] = {

@@ -25,6 +25,10 @@
         dotnet pwsh ./bench/compare.ps1                      # everything, full sizes (long)
         dotnet pwsh ./bench/compare.ps1 -Quick               # tiny sizes, 1 round: a smoke run
         dotnet pwsh ./bench/compare.ps1 -Workload batch, short-call
+
+    The module's child processes run `dotnet pwsh` (the repository's dotnet tool, whose
+    PowerShell engine is IL only) unless $env:POWERSHAI_BENCH_PWSH names another pwsh.dll:
+    bench/precompile-pwsh.ps1 makes a ReadyToRun copy, as PowerShell's released packages are.
 .PARAMETER Workload
     Names of bench/workloads/*.ps1 to run (default: all present).
 .PARAMETER Size
@@ -134,8 +138,8 @@ function Get-Ratio($Row, $PeerRow) {
 }
 
 $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String '^model name' | Select-Object -First 1) -replace '^model name\s*:\s*', ''
-"`ncompare, {0:yyyy-MM-dd HH:mm} UTC, {1} core(s) {2}, load {3}; module {4}; medians of {5} round(s){6}" -f [DateTime]::UtcNow, [Environment]::ProcessorCount, $cpu,
-    ((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ')[0], $ModulePath, $Rounds, $(if ($Quick) { ', -Quick sizes' } else { '' })
+"`ncompare, {0:yyyy-MM-dd HH:mm} UTC, {1} core(s) {2}, load {3}; module {4}; child pwsh: dotnet {7}; medians of {5} round(s){6}" -f [DateTime]::UtcNow, [Environment]::ProcessorCount, $cpu,
+    ((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ')[0], $ModulePath, $Rounds, $(if ($Quick) { ', -Quick sizes' } else { '' }), (Get-PwshEntry)
 $rows | ForEach-Object {
     $row = $_
     $same = @($rows | Where-Object { $_.Workload -eq $row.Workload -and $_.Metric -eq $row.Metric -and $_.Median -and -not [double]::IsNaN($_.Median) })

@@ -47,7 +47,7 @@ function Invoke-Child([string] $Script, [object[]] $Arguments, [int] $BudgetSec 
     $file = Join-Path ([IO.Path]::GetTempPath()) "bench-child-$PID.ps1"
     Set-Content -Path $file -Value $Script
     $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-File', $file) + @($Arguments | ForEach-Object { "$_" })) { $info.ArgumentList.Add($a) }
+    foreach ($a in @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', $file) + @($Arguments | ForEach-Object { "$_" })) { $info.ArgumentList.Add($a) }
     $info.WorkingDirectory = $repo
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true

@@ -18,6 +18,17 @@ function Get-Percentile([double[]] $Values, [double] $P) {
     return $sorted[$rank - 1]
 }
 
+function Get-PwshEntry {
+    <#
+    .SYNOPSIS
+        What follows `dotnet` to start a child pwsh: `pwsh` (the repository's dotnet tool, whose
+        engine assemblies are IL only and JIT-compiled as they run), or the pwsh.dll that
+        $env:POWERSHAI_BENCH_PWSH names (bench/precompile-pwsh.ps1 makes a ReadyToRun copy, as
+        PowerShell's released packages are).
+    #>
+    if ($env:POWERSHAI_BENCH_PWSH) { $env:POWERSHAI_BENCH_PWSH } else { 'pwsh' }
+}
+
 function Invoke-Bounded {
     <#
     .SYNOPSIS
@@ -69,7 +80,7 @@ function Invoke-JsonChild {
     if ($Script) {
         $file = Join-Path ([IO.Path]::GetTempPath()) "bench-child-$PID-$([guid]::NewGuid().ToString('n')).ps1"
         Set-Content -Path $file -Value $Script
-        $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $file) + $arguments
+        $arguments = @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', $file) + $arguments
         $FilePath = 'dotnet'
     }
     try {
@@ -108,8 +119,8 @@ function Invoke-CallsClient {
     $clients = Join-Path $PSScriptRoot '../clients'
     $common = @($Url, $Api, $DataJson, "$Count", "$InFlight", "$($Context.Rounds)", "$Warmup")
     $run = switch ($Client) {
-        'module' { Invoke-Bounded dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
-        'module (Call)' { Invoke-Bounded dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        'module' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        'module (Call)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'js' {
             if (-not $Context.NodeClientDir) { return [pscustomobject]@{ Note = 'js: no @gradio/client installed' } }
             Invoke-Bounded node (@((Join-Path $clients 'js_calls.mjs')) + $common) $TimeoutSec @{ GRADIO_CLIENT_MODULE = (Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js') } -MeasurePeak
@@ -154,4 +165,4 @@ function Invoke-CurlListing([string] $Url) {
     [pscustomobject]@{ Total = $total; First = $first; Count = $count }
 }
 
-Export-ModuleMember -Function Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient, Invoke-CurlListing
+Export-ModuleMember -Function Get-PwshEntry, Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient, Invoke-CurlListing

@@ -26,7 +26,7 @@ function Measure-StartupWorkload {
         } catch { New-BenchResult 'start-up' $Client $Metric @() -Note "$_" }
     }
     try {
-        $pwsh = { param($Code) Get-ChildMs dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $Code) }
+        $pwsh = { param($Code) Get-ChildMs dotnet @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-Command', $Code) }
         Measure-Rounds module 'Import-Module, ms' { & $pwsh ($timer -f $Context.ModulePath.Replace("'", "''")) }
         Measure-Rounds module 'empty manifest (floor), ms' { & $pwsh ($timer -f $emptyManifest.Replace("'", "''")) }
         Measure-Rounds module 'Import-Module after the empty one, ms' {

@@ -8,7 +8,10 @@
     this file: dotnet pwsh ./bench/workloads/stream.ps1 [-Count 100000] [-Rounds 3] [-Clients module,js]
     (Context.Quick without Count: 2,000 events.)
     Each client runs in its own long-lived process: one untimed warm-up call of 1,000 events,
-    then Rounds timed calls; its peak working set covers them all.
+    then 1 + Rounds timed calls; its peak working set covers them all. Two rows per client:
+    "events/s, first round" is the first full-size call (the process still compiling its hot
+    code: .NET's tiered JIT and PowerShell's engine, V8's tiers for js), "events/s" the median
+    of the Rounds after it (the steady state of a long-lived process).
     - module: Send-GradioApi $url count ... -Protocol Queue | Update-GradioApiResult | ForEach-Object { $n++ }
     - module (Call): the same with -Protocol Call
     - module function: a generated function on a session | ForEach-Object { $n++ } (queue)
@@ -30,7 +33,8 @@ function Measure-StreamWorkload {
     $count = if ($Context['Count']) { [int]$Context['Count'] } elseif ($Context.Quick) { 2000 } else { 100000 }
     $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
     $clients = if ($Context.Clients) { @($Context.Clients) } else { @('module', 'module (Call)', 'module function', 'module function (Call)', 'curl', 'js', 'python') }
-    $budget = [Math]::Max(120, [int]($rounds * $count / 2000) + 60)
+    $budget = [Math]::Max(120, [int](($rounds + 1) * $count / 2000) + 60)
+    $timed = $rounds + 1   # the first full-size round is reported on its own
     $server = $null
     $url = $Context.StreamGradioUrl
     if (-not $url) {
@@ -74,28 +78,28 @@ done
 '@
     try {
         foreach ($client in $clients) {
-            Write-Host "stream: $client, $rounds x $count events ..."
+            Write-Host "stream: $client, 1 + $rounds x $count events ..."
             try {
                 $r = switch ($client) {
-                    'module' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Queue, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
-                    'module (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Call, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
-                    'module function' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Queue, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
-                    'module function (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Call, $count, $rounds -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Queue, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Call, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module function' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Queue, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
+                    'module function (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Call, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
                     'curl' {
                         $script = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.sh"
                         Set-Content $script $curlChild
-                        $out = & bash $script $url $count $rounds
+                        $out = & bash $script $url $count $timed
                         Remove-Item $script
                         [pscustomobject]@{ times_ms = @($out | ForEach-Object { [double]$_ * 1000 }); events = @(); peak_mb = $null }
                     }
                     'js' {
                         $index = if ($Context.NodeClientDir) { Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js' }
                         if (-not ($index -and (Test-Path $index))) { throw 'no NodeClientDir with @gradio/client' }
-                        Invoke-JsonChild node -ArgumentList (Join-Path $repo 'bench/clients/stream_js.mjs'), $url, $count, $rounds -Environment @{ GRADIO_CLIENT_MODULE = $index } -TimeoutSec $budget
+                        Invoke-JsonChild node -ArgumentList (Join-Path $repo 'bench/clients/stream_js.mjs'), $url, $count, $timed -Environment @{ GRADIO_CLIENT_MODULE = $index } -TimeoutSec $budget
                     }
                     'python' {
                         if (-not ($Context.PythonExe -and (Test-Path $Context.PythonExe))) { throw 'no gradio_client interpreter (PythonExe)' }
-                        Invoke-JsonChild $Context.PythonExe -ArgumentList (Join-Path $repo 'bench/clients/stream_python.py'), $url, $count, $rounds -TimeoutSec $budget
+                        Invoke-JsonChild $Context.PythonExe -ArgumentList (Join-Path $repo 'bench/clients/stream_python.py'), $url, $count, $timed -TimeoutSec $budget
                     }
                 }
             } catch {
@@ -104,7 +108,9 @@ done
                 continue
             }
             if (@($r.events).Count -and (@($r.events) | Where-Object { $_ -lt $count })) { Write-Warning "stream: $client saw $(@($r.events) -join ', ') events, fewer than $count" }
-            New-BenchResult 'stream' $client 'events/s' @($r.times_ms | ForEach-Object { $count / ($_ / 1000) }) $r.peak_mb
+            $rates = @($r.times_ms | ForEach-Object { $count / ($_ / 1000) })
+            New-BenchResult 'stream' $client 'events/s, first round' @($rates | Select-Object -First 1) $r.peak_mb
+            New-BenchResult 'stream' $client 'events/s' @($rates | Select-Object -Skip 1) $r.peak_mb
         }
     } finally {
         if ($server) { Stop-RealGradio $server }

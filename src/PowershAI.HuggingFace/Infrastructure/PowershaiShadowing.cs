@@ -36,12 +36,9 @@ static class PowershaiShadowing
     public static void CheckAtImport()
     {
         var runspace = Runspace.DefaultRunspace;
-        if (runspace == null || !ProbeExists() || ImportCommand(runspace) is not { } import) return;
+        if (runspace == null || ImportCommand(runspace) is not { } import) return;
         if (import.MyInvocation.BoundParameters.TryGetValue("WarningAction", out var action) && action is ActionPreference.Ignore) return;
-        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        var module = ps.AddCommand("Get-Module").AddParameter("Name", Module).Invoke<PSModuleInfo>().FirstOrDefault();
-        if (module == null || Message(module) is not { } message || !MarkWarned(runspace)) return;
-        import.WriteWarning(message);
+        Warn(import, runspace);
     }
 
     /// <summary>The Import-Module command running now in <paramref name="runspace"/>, or null.</summary>
@@ -60,33 +57,27 @@ static class PowershaiShadowing
         }
     }
 
-    /// <summary>
-    /// The cheap test at import: the probe function looked up by a one-line script block run on
-    /// this thread, instead of a nested Get-Module pipeline, which in a fresh process costs a
-    /// good part of the whole import. Only when it exists is Get-Module asked.
-    /// </summary>
-    static bool ProbeExists()
-    {
-        try
-        {
-            return ScriptBlock.Create("$null -ne ${" + Probe + "}").Invoke().FirstOrDefault()?.BaseObject is true;
-        }
-        catch (RuntimeException)
-        {
-            return false;   // a restricted runspace (no Function: drive, no script) has no PowershAI functions either
-        }
-    }
-
     /// <summary>Before a cmdlet runs: PowershAI may have been imported after this module.</summary>
     public static void Check(PSCmdlet cmdlet)
     {
         var runspace = Runspace.DefaultRunspace;
         if (runspace == null || Warned.TryGetValue(runspace, out _)) return;
+        Warn(cmdlet, runspace);
+    }
+
+    /// <summary>
+    /// Warns through <paramref name="writer"/> when the probe function is PowershAI's. The probe is
+    /// read through the provider, not a script block or a Get-Module pipeline: in a fresh process
+    /// either of those costs a good part of the whole import.
+    /// </summary>
+    static void Warn(PSCmdlet writer, Runspace runspace)
+    {
         FunctionInfo? function;
         try
         {
-            if (!cmdlet.SessionState.InvokeProvider.Item.Exists(Probe, force: false, literalPath: true)) return;
-            function = cmdlet.SessionState.InvokeProvider.Item.Get(Probe).Select(o => o.BaseObject).OfType<FunctionInfo>().FirstOrDefault();
+            var item = writer.SessionState.InvokeProvider.Item;
+            if (!item.Exists(Probe, force: false, literalPath: true)) return;
+            function = item.Get(Probe).Select(o => o.BaseObject).OfType<FunctionInfo>().FirstOrDefault();
         }
         catch (ProviderNotFoundException)
         {
@@ -97,7 +88,7 @@ static class PowershaiShadowing
             return;
         }
         if (function?.Module is not { } module || !module.Name.Equals(Module, StringComparison.OrdinalIgnoreCase)) return;
-        if (Message(module) is { } message && MarkWarned(runspace)) cmdlet.WriteWarning(message);
+        if (Message(module) is { } message && MarkWarned(runspace)) writer.WriteWarning(message);
     }
 
     static string? Message(PSModuleInfo powershai)
