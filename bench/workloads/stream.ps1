@@ -18,6 +18,8 @@
     - module function (Call): the same with $PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call'
       set in the generated functions' module (a global default does not reach a module's commands)
     - curl: POST /call then the GET stream to /dev/null (the raw floor; curl's own clock, no parsing)
+    - curl (queue): POST queue/join then the session's queue/data stream to /dev/null: the fake
+      server's own ceiling on the queue protocol, which the queue rows of the clients share
     - js: @gradio/client's submit() iterated (bench/clients/stream_js.mjs; queue protocol)
     - python: gradio_client's submit().result() (bench/clients/stream_python.py; queue protocol)
     Context keys read: ModulePath, FakeGradioPath, Rounds, Count, NodeClientDir (a folder whose
@@ -32,7 +34,7 @@ function Measure-StreamWorkload {
     $repo = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
     $count = if ($Context['Count']) { [int]$Context['Count'] } elseif ($Context.Quick) { 2000 } else { 100000 }
     $rounds = if ($Context.Rounds) { [int]$Context.Rounds } else { 3 }
-    $clients = if ($Context.Clients) { @($Context.Clients) } else { @('module', 'module (Call)', 'module function', 'module function (Call)', 'curl', 'js', 'python') }
+    $clients = if ($Context.Clients) { @($Context.Clients) } else { @('module', 'module (Call)', 'module function', 'module function (Call)', 'curl', 'curl (queue)', 'js', 'python') }
     $budget = [Math]::Max(120, [int](($rounds + 1) * $count / 2000) + 60)
     $timed = $rounds + 1   # the first full-size round is reported on its own
     $server = $null
@@ -76,6 +78,15 @@ for i in $(seq 1 "$rounds"); do
   echo "$t"
 done
 '@
+    $curlQueueChild = @'
+url=$1; n=$2; rounds=$3
+for i in $(seq 1 "$rounds"); do
+  hash="bench$$x$i"
+  curl -s --max-time 30 -X POST "${url}gradio_api/queue/join" -H 'content-type: application/json' -d "{\"data\":[$n],\"fn_index\":0,\"session_hash\":\"$hash\"}" > /dev/null
+  t=$(curl -s --max-time 600 -o /dev/null -w '%{time_total}' "${url}gradio_api/queue/data?session_hash=$hash")
+  echo "$t"
+done
+'@
     try {
         foreach ($client in $clients) {
             Write-Host "stream: $client, 1 + $rounds x $count events ..."
@@ -85,9 +96,9 @@ done
                     'module (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, update, Call, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
                     'module function' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Queue, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
                     'module function (Call)' { Invoke-JsonChild pwsh -Script $moduleChild -ArgumentList $Context.ModulePath, $url, function, Call, $count, $timed -TimeoutSec $budget -WorkingDirectory $repo }
-                    'curl' {
+                    { $_ -in 'curl', 'curl (queue)' } {
                         $script = Join-Path ([IO.Path]::GetTempPath()) "bench-curl-$PID.sh"
-                        Set-Content $script $curlChild
+                        Set-Content $script $(if ($client -eq 'curl') { $curlChild } else { $curlQueueChild })
                         $out = & bash $script $url $count $timed
                         Remove-Item $script
                         [pscustomobject]@{ times_ms = @($out | ForEach-Object { [double]$_ * 1000 }); events = @(); peak_mb = $null }

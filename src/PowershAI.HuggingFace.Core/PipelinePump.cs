@@ -19,6 +19,7 @@ public sealed class PipelinePump
     readonly object _gate = new();
     readonly Func<bool> _full;
     int _version;
+    int _sleepers;   // threads inside the Monitor.Wait of WaitPast: only they need a pulse
 
     public PipelinePump(int backlogLimit = 1024)
     {
@@ -40,14 +41,18 @@ public sealed class PipelinePump
         Notify();
     }
 
-    /// <summary>Something the waiting thread looks at changed (work ended, an item produced, a stop): wakes it.</summary>
+    /// <summary>
+    /// Something the waiting thread looks at changed (work ended, an item produced, a stop): wakes it.
+    /// The lock is taken only when a thread sleeps: a stream posts thousands of writes a second
+    /// while the pipeline thread is busy making them, and locking for each made the two threads
+    /// contend. Both sides use full fences (the version here, the sleeper count in WaitPast), so
+    /// either the sleeper sees the new version before it waits or this sees the sleeper and pulses.
+    /// </summary>
     public void Notify()
     {
-        lock (_gate)
-        {
-            _version++;
-            Monitor.PulseAll(_gate);
-        }
+        Interlocked.Increment(ref _version);
+        if (Volatile.Read(ref _sleepers) == 0) return;
+        lock (_gate) Monitor.PulseAll(_gate);
     }
 
     /// <summary>Makes the writes posted so far, on the calling (waiting) thread.</summary>
@@ -111,13 +116,21 @@ public sealed class PipelinePump
         }
         lock (_gate)
         {
-            if (timeout == Timeout.InfiniteTimeSpan)
+            Interlocked.Increment(ref _sleepers);
+            try
             {
-                while (_version == seen) Monitor.Wait(_gate);
-                return true;
+                if (timeout == Timeout.InfiniteTimeSpan)
+                {
+                    while (Version == seen) Monitor.Wait(_gate);
+                    return true;
+                }
+                if (Version == seen) Monitor.Wait(_gate, timeout);
+                return Version != seen;
             }
-            if (_version == seen) Monitor.Wait(_gate, timeout);
-            return _version != seen;
+            finally
+            {
+                Interlocked.Decrement(ref _sleepers);
+            }
         }
     }
 }

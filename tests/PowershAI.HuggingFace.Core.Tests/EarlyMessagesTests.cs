@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core.Gradio;
 using PowershAI.HuggingFace.Core.Gradio.Transports;
 using Xunit;
 
@@ -8,7 +9,7 @@ namespace PowershAI.HuggingFace.Core.Tests;
 /// <summary>Messages kept for events whose join answer has not come back: in order, and bounded.</summary>
 public class EarlyMessagesTests
 {
-    static JsonObject Msg(string eventId, int n) => new() { ["msg"] = "progress", ["event_id"] = eventId, ["n"] = n };
+    static QueueMessage Msg(string eventId, int n) => new(new JsonObject { ["msg"] = "progress", ["event_id"] = eventId, ["n"] = n });
 
     [Fact]
     public void Keeps_each_events_messages_in_order_until_taken()
@@ -20,7 +21,7 @@ public class EarlyMessagesTests
 
         var a = early.Take("a", out var lost);
         Assert.False(lost);
-        Assert.Equal(new[] { 1, 2 }, a!.Select(m => m["n"]!.GetValue<int>()));
+        Assert.Equal(new[] { 1, 2 }, a!.Select(m => m.Whole!["n"]!.GetValue<int>()));
         Assert.Null(early.Take("a", out _));
         Assert.Equal(1, early.Count);
     }

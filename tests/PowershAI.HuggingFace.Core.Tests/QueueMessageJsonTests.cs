@@ -8,37 +8,57 @@ namespace PowershAI.HuggingFace.Core.Tests;
 /// <summary>Queue messages read from their bytes: a generator's update read for the fields the client uses, any other whole.</summary>
 public class QueueMessageJsonTests
 {
-    static JsonNode? Parse(string json) => QueueMessageJson.Parse("message", Encoding.UTF8.GetBytes(json));
+    static QueueMessage? Parse(string json) => QueueMessageJson.Parse("message", Encoding.UTF8.GetBytes(json));
 
     [Fact]
     public void An_update_keeps_the_fields_the_client_reads_and_drops_the_rest()
     {
         var msg = Parse("{\"msg\":\"process_generating\",\"event_id\":\"e1\",\"output\":{\"data\":[[[\"replace\",[],7]],{\"a\":[1,2.5,\"x\",null,true]}],"
-            + "\"is_generating\":true,\"duration\":3.2e-05,\"render_config\":null,\"changed_state_ids\":[]},\"success\":true,\"time_limit\":null}");
-        Assert.Equal("{\"msg\":\"process_generating\",\"event_id\":\"e1\",\"output\":{\"data\":[[[\"replace\",[],7]],{\"a\":[1,2.5,\"x\",null,true]}]},\"success\":true}",
-            msg!.ToJsonString());
+            + "\"is_generating\":true,\"duration\":3.2e-05,\"render_config\":null,\"changed_state_ids\":[]},\"success\":true,\"time_limit\":null}")!;
+        Assert.Null(msg.Whole);
+        Assert.Equal("process_generating", msg.Kind);
+        Assert.Equal("e1", msg.EventId);
         // The data is parsed as a whole parse would: its numbers keep their JSON text.
-        Assert.Equal(JsonNode.Parse("{\"data\":[[[\"replace\",[],7]],{\"a\":[1,2.5,\"x\",null,true]}]}")!["data"]!.ToJsonString(), msg["output"]!["data"]!.ToJsonString());
+        Assert.Equal(JsonNode.Parse("{\"data\":[[[\"replace\",[],7]],{\"a\":[1,2.5,\"x\",null,true]}]}")!["data"]!.ToJsonString(), msg.OutputData!.ToJsonString());
     }
 
     [Fact]
     public void Fields_may_come_in_any_order_and_a_null_event_id_stays_null()
     {
         var msg = Parse("{\"output\":{\"is_generating\":true,\"data\":[\"a\"]},\"success\":false,\"event_id\":null,\"msg\":\"process_streaming\"}")!;
-        Assert.Equal("process_streaming", msg["msg"]!.ToString());
-        Assert.Null(msg["event_id"]);
-        Assert.Equal("[\"a\"]", msg["output"]!["data"]!.ToJsonString());
-        Assert.False(msg["success"]!.GetValue<bool>());
+        Assert.Null(msg.Whole);
+        Assert.Equal("process_streaming", msg.Kind);
+        Assert.Null(msg.EventId);
+        Assert.Equal("[\"a\"]", msg.OutputData!.ToJsonString());
+    }
+
+    [Fact]
+    public void An_update_without_data_has_none()
+    {
+        var msg = Parse("{\"msg\":\"process_generating\",\"event_id\":\"e\",\"output\":{\"is_generating\":true}}")!;
+        Assert.Null(msg.Whole);
+        Assert.Null(msg.OutputData);
     }
 
     [Theory]
     [InlineData("{\"msg\":\"process_completed\",\"event_id\":\"e\",\"output\":{\"data\":[1],\"duration\":1},\"success\":true}")]
     [InlineData("{\"msg\":\"estimation\",\"event_id\":\"e\",\"rank\":0,\"queue_size\":1,\"rank_eta\":1.5}")]
     [InlineData("{\"msg\":\"process_generating\",\"event_id\":\"e\",\"output\":{\"error\":\"bad\",\"title\":\"T\"},\"success\":false}")]
+    [InlineData("{\"msg\":\"process_generating\",\"event_id\":7,\"output\":{\"data\":[1]}}")]
+    [InlineData("{\"msg\":\"process_generating\",\"event_id\":\"e\",\"output\":{\"data\":[1]},\"success\":\"yes\"}")]
     [InlineData("{\"event_id\":\"e\",\"output\":{\"data\":[1]}}")]
     [InlineData("{\"msg\":7}")]
-    [InlineData("[1,2]")]
-    public void Other_messages_are_read_whole(string json) => Assert.Equal(JsonNode.Parse(json)!.ToJsonString(), Parse(json)!.ToJsonString());
+    public void Other_messages_are_read_whole(string json)
+    {
+        var msg = Parse(json)!;
+        Assert.Equal(JsonNode.Parse(json)!.ToJsonString(), msg.Whole!.ToJsonString());
+        Assert.Equal(msg.Whole["msg"]?.ToString(), msg.Kind);
+        Assert.Equal(msg.Whole["event_id"]?.ToString(), msg.EventId);
+        Assert.Equal(msg.Whole["output"]?["data"]?.ToJsonString(), msg.OutputData?.ToJsonString());
+    }
+
+    [Fact]
+    public void JSON_that_is_not_an_object_is_no_message() => Assert.Null(Parse("[1,2]"));
 
     [Theory]
     [InlineData("{\"msg\":\"process_generating\",\"output\":{\"data\":[1]}} trailing")]

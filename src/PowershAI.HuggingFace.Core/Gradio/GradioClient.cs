@@ -155,7 +155,7 @@ public sealed class GradioClient
     public IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, CancellationToken ct) => ReadEventsAsync(url, what, JsonData, ct);
 
     /// <summary><see cref="ReadEventsAsync(Uri, string, CancellationToken)"/> with each message's data read by <paramref name="parser"/>.</summary>
-    internal async IAsyncEnumerable<SseItem<JsonNode?>> ReadEventsAsync(Uri url, string what, SseItemParser<JsonNode?> parser, [EnumeratorCancellation] CancellationToken ct)
+    internal async IAsyncEnumerable<SseItem<T>> ReadEventsAsync<T>(Uri url, string what, SseItemParser<T> parser, [EnumeratorCancellation] CancellationToken ct)
     {
         using var response = await SendAsync(() =>
         {

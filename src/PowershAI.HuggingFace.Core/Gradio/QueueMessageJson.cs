@@ -7,13 +7,14 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// <summary>
 /// Reads a queue message (docs/gradio-protocol.md §3.3) from its UTF-8 bytes. A generator's
 /// update comes thousands of times a second and carries fields no reader looks at (durations,
-/// render_config, changed_state_ids): it is read into a message of the fields the client uses
-/// (msg, event_id, success, output.data), with output.data parsed as JsonNode.Parse parses it.
-/// Any other message, and an update of an unexpected shape, is parsed whole.
+/// render_config, changed_state_ids): it is read slim, into its kind, event id and output.data
+/// (parsed as JsonNode.Parse parses it), with success checked for its type. Any other message,
+/// and an update of an unexpected shape, is parsed whole.
 /// </summary>
 static class QueueMessageJson
 {
-    public static JsonNode? Parse(string eventType, ReadOnlySpan<byte> data)
+    /// <summary>The message, or null when it is empty or not a JSON object.</summary>
+    public static QueueMessage? Parse(string eventType, ReadOnlySpan<byte> data)
     {
         try
         {
@@ -23,24 +24,24 @@ static class QueueMessageJson
         {
             // Not JSON: the whole parse below says why.
         }
-        return GradioClient.JsonData(eventType, data);
+        return GradioClient.JsonData(eventType, data) is JsonObject whole ? new QueueMessage(whole) : null;
     }
 
-    static JsonObject? Update(ReadOnlySpan<byte> utf8)
+    static QueueMessage? Update(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
         string? kind = null, eventId = null;
-        bool? success = null;
         JsonNode? data = null;
-        var hasData = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("msg"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String) return null;
-                kind = reader.GetString();
-                if (kind is not ("process_generating" or "process_streaming")) return null;
+                // The two kinds read slim, named by constants rather than a string per message.
+                if (reader.ValueTextEquals("process_generating"u8)) kind = "process_generating";
+                else if (reader.ValueTextEquals("process_streaming"u8)) kind = "process_streaming";
+                else return null;
             }
             else if (reader.ValueTextEquals("event_id"u8))
             {
@@ -52,7 +53,6 @@ static class QueueMessageJson
             {
                 reader.Read();
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return null;
-                success = reader.GetBoolean();
             }
             else if (reader.ValueTextEquals("output"u8))
             {
@@ -67,7 +67,6 @@ static class QueueMessageJson
                     reader.Skip();
                     if (!isData) continue;
                     data = JsonNode.Parse(utf8.Slice(start, (int)reader.BytesConsumed - start));
-                    hasData = true;
                 }
             }
             else
@@ -78,9 +77,6 @@ static class QueueMessageJson
         }
         // Anything after the object (or a message without its kind) is left to the whole parse.
         if (kind == null || reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
-        var message = new JsonObject { ["msg"] = kind, ["event_id"] = eventId };
-        if (hasData) message["output"] = new JsonObject { ["data"] = data };
-        if (success is bool ok) message["success"] = ok;
-        return message;
+        return new QueueMessage(kind, eventId, data);
     }
 }

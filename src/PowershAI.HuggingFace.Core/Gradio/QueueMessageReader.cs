@@ -23,6 +23,9 @@ sealed class QueueMessageReader
     }
 
     /// <summary>The event for a message, or null for messages a caller does not see (handshakes).</summary>
+    public GradioEvent? Translate(QueueMessage msg) => msg.Whole is { } whole ? Translate(whole) : Generating(msg.OutputData);
+
+    /// <summary><see cref="Translate(QueueMessage)"/> of a message read whole.</summary>
     public GradioEvent? Translate(JsonObject msg)
     {
         var kind = msg["msg"]?.ToString();
@@ -54,7 +57,7 @@ sealed class QueueMessageReader
             case "heartbeat":
                 return new GradioEvent(GradioEventKind.Heartbeat);
             case "process_generating" or "process_streaming":
-                return new GradioEvent(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(Accumulate(msg["output"]?["data"] as JsonArray)) };
+                return Generating(msg["output"]?["data"]);
             case "process_completed":
                 return Completed(msg);
             case "unexpected_error" or "server_stopped":
@@ -69,6 +72,9 @@ sealed class QueueMessageReader
                 return null;
         }
     }
+
+    GradioEvent Generating(JsonNode? data) =>
+        new(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(Accumulate(data as JsonArray)) };
 
     GradioEvent Completed(JsonObject msg)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio.Transports;
 
@@ -15,7 +14,7 @@ sealed class EarlyMessages
     internal const int MaxEvents = 256;
     internal const int MaxMessages = 4096;
 
-    readonly Dictionary<string, List<JsonObject>> _byEvent = new();
+    readonly Dictionary<string, List<QueueMessage>> _byEvent = new();
     // Event ids oldest first: the order they are dropped in.
     readonly List<string> _order = new();
     readonly HashSet<string> _lost = new();
@@ -24,12 +23,12 @@ sealed class EarlyMessages
 
     public int Count => _count;
 
-    public void Add(string eventId, JsonObject message)
+    public void Add(string eventId, QueueMessage message)
     {
         if (_lost.Contains(eventId)) return;
         if (!_byEvent.TryGetValue(eventId, out var list))
         {
-            _byEvent[eventId] = list = new List<JsonObject>();
+            _byEvent[eventId] = list = new List<QueueMessage>();
             _order.Add(eventId);
         }
         list.Add(message);
@@ -41,7 +40,7 @@ sealed class EarlyMessages
     /// Takes the messages kept for <paramref name="eventId"/>, oldest first (null when none).
     /// <paramref name="lost"/> is true when some of them were dropped.
     /// </summary>
-    public List<JsonObject>? Take(string eventId, out bool lost)
+    public List<QueueMessage>? Take(string eventId, out bool lost)
     {
         lost = _lost.Remove(eventId);
         if (!_byEvent.TryGetValue(eventId, out var list)) return null;

@@ -36,16 +36,16 @@ abstract class HandshakeJob : GradioJob
     }
 
     /// <summary>Handles one server message; true when the job has ended.</summary>
-    protected async Task<bool> OnMessageAsync(JsonObject msg, CancellationToken ct)
+    protected async Task<bool> OnMessageAsync(QueueMessage msg, CancellationToken ct)
     {
-        switch (msg["msg"]?.ToString())
+        switch (msg.Kind)
         {
             case "send_hash":
                 await ReplyAsync(HashMessage(), ct).ConfigureAwait(false);
                 return false;
             case "send_data":
-                if (msg["event_id"]?.ToString() is { } id) EventId = id;
-                await ReplyAsync(DataMessage(msg["event_id"]?.ToString()), ct).ConfigureAwait(false);
+                if (msg.EventId is { } id) EventId = id;
+                await ReplyAsync(DataMessage(msg.EventId), ct).ConfigureAwait(false);
                 return false;
         }
         var e = _reader.Translate(msg);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Http;
@@ -207,21 +206,20 @@ sealed class QueueSessionStream
         var url = GradioUrl.Join(_app.ApiBase, "queue/data?session_hash=" + Uri.EscapeDataString(_sessionHash));
         await foreach (var item in _client.ReadEventsAsync(url, "Reading the queue stream", QueueMessageJson.Parse, ct).ConfigureAwait(false))
         {
-            var msg = item.Data as JsonObject
+            var msg = item.Data
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
-            var kind = msg["msg"]?.ToString();
+            var kind = msg.Kind;
             if (kind == "close_stream") break;
             if (kind != "heartbeat") progressed = true;
             QueueJob? delivered = null;
             lock (_lock)
             {
-                if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg["event_id"] is null)
+                if (kind is "heartbeat" or "unexpected_error" or "server_stopped" || msg.EventId is not { } eventId)
                 {
                     foreach (var job in _jobs.Values.ToList()) Deliver(job, msg);
                 }
                 else
                 {
-                    var eventId = msg["event_id"]!.ToString();
                     if (_jobs.TryGetValue(eventId, out var job))
                     {
                         if (!Deliver(job, msg)) delivered = job;
@@ -237,7 +235,7 @@ sealed class QueueSessionStream
     }
 
     /// <summary>Hands a message to its job (under the lock, so each job sees its messages in order); true when the job ended.</summary>
-    bool Deliver(QueueJob job, JsonObject msg)
+    bool Deliver(QueueJob job, QueueMessage msg)
     {
         bool ended;
         try

@@ -63,7 +63,7 @@ sealed class QueueJob : GradioJob
     }
 
     /// <summary>Translates a routed message; true when the job has ended.</summary>
-    internal bool Handle(JsonObject msg)
+    internal bool Handle(QueueMessage msg)
     {
         var e = _reader.Translate(msg);
         if (e == null) return false;

@@ -29,7 +29,7 @@ sealed class SseHandshakeJob : HandshakeJob
         var url = GradioUrl.Join(App.ApiBase, $"queue/join?fn_index={Request.FnIndex}&session_hash={Uri.EscapeDataString(SessionHash)}");
         await foreach (var item in Client.ReadEventsAsync(url, "Reading the queue stream", QueueMessageJson.Parse, _stop.Token).ConfigureAwait(false))
         {
-            var msg = item.Data as JsonObject
+            var msg = item.Data
                 ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue stream sent a message that is not a JSON object.", target: url.ToString());
             if (await OnMessageAsync(msg, _stop.Token).ConfigureAwait(false)) return;
         }

@@ -60,7 +60,7 @@ sealed class WebSocketJob : HandshakeJob
                     throw new GradioException(GradioErrorKind.StreamDropped, $"The queue WebSocket closed before {Endpoint.ApiName} finished.");
                 var msg = GradioClient.ParseJsonText(text, "Reading the queue WebSocket", null) as JsonObject
                     ?? throw new GradioException(GradioErrorKind.MalformedResponse, "The queue WebSocket sent a message that is not a JSON object.");
-                if (await OnMessageAsync(msg, _stop.Token).ConfigureAwait(false)) break;
+                if (await OnMessageAsync(new QueueMessage(msg), _stop.Token).ConfigureAwait(false)) break;
             }
             try
             {
