@@ -15,8 +15,7 @@
     - module: Send-GradioApi $url count ... -Protocol Queue | Update-GradioApiResult | ForEach-Object { $n++ }
     - module (Call): the same with -Protocol Call
     - module function: a generated function on a session | ForEach-Object { $n++ } (queue)
-    - module function (Call): the same with $PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call'
-      set in the generated functions' module (a global default does not reach a module's commands)
+    - module function (Call): the same with -Protocol Call
     - curl: POST /call then the GET stream to /dev/null (the raw floor; curl's own clock, no parsing)
     - curl (queue): POST queue/join then the session's queue/data stream to /dev/null: the fake
       server's own ceiling on the queue protocol, which the queue rows of the clients share
@@ -52,10 +51,7 @@ Import-Module $Manifest
 if ($Mode -eq 'function') {
     $null = New-GradioSession $Url -Name bench
     $null = New-GradioSessionApiProxyFunction -Session bench -Prefix Bench
-    # A generated function runs Invoke-GradioEndpoint from its own (dynamic) module, which has its own
-    # $PSDefaultParameterValues: a global default never reaches it, so it is set in that module.
-    if ($Protocol -eq 'Call') { & (Get-Command BenchCount).Module { $PSDefaultParameterValues['Invoke-GradioEndpoint:Protocol'] = 'Call' } }
-    $run = { param($n) $script:seen = 0; BenchCount -Events $n | ForEach-Object { $script:seen++ } }
+    $run = { param($n) $script:seen = 0; BenchCount -Events $n -Protocol $Protocol | ForEach-Object { $script:seen++ } }
 } else {
     $run = { param($n) $script:seen = 0; Send-GradioApi $Url count @($n) -Protocol $Protocol | Update-GradioApiResult | ForEach-Object { $script:seen++ } }
 }

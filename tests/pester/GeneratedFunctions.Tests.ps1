@@ -148,6 +148,34 @@ Describe 'Generated functions on Gradio 5.14.0 (genuine)' -Skip:(-not $HaveRealG
         }
     }
 
+    Context '-Protocol' {
+        It 'takes the queue by default and /call when asked, on the same session state' {
+            function Count-Of($Call) {
+                $text = ($Call | Update-GradioSessionApiResult -Session $Session | Select-Object -Last 1).data[-1]
+                [int]([regex]::Match("$text", 'called count (\d+) time').Groups[1].Value)
+            }
+            $queued = GfCount -Manual
+            $queued.ApiEvent.Protocol | Should -Be 'queue'
+            $first = Count-Of $queued
+            $called = GfCount -Manual -Protocol Call
+            $called.ApiEvent.Protocol | Should -Be 'call'
+            # gr.State is the session's, whichever way the call travelled.
+            Count-Of $called | Should -Be ($first + 1)
+            $first | Should -BeGreaterThan 0
+        }
+
+        It 'follows the caller''s $PSDefaultParameterValues, and refuses a route it does not know' {
+            $PSDefaultParameterValues['GfCount:Protocol'] = 'Call'
+            try {
+                $call = GfCount -Manual
+                $call.ApiEvent.Protocol | Should -Be 'call'
+                $null = $call | Update-GradioSessionApiResult -Session $Session
+            } finally { $PSDefaultParameterValues.Remove('GfCount:Protocol') }
+            { GfCount -Protocol Nope } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,GfCount'
+            (Get-Command GfCount).Parameters['Protocol'].ParameterType | Should -Be ([PowershAI.HuggingFace.Core.Gradio.GradioProtocol])
+        }
+    }
+
     Context '-MaxDurationSec' {
         It 'fails with GradioTimeout and cancels the job when the call outlasts it' {
             # /single_slot sleeps 2 s.

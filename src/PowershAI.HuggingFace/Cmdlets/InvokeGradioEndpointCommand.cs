@@ -80,6 +80,8 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
     {
         var session = (SessionId is Guid id ? SessionStore.ById(id) : null) ?? ResolveSession();
         var controls = CallControls.Read(BoundParameters, out var inputs);
+        // A generated function's -Protocol comes with its other parameters; this cmdlet's own otherwise.
+        var protocol = controls.Protocol ?? Protocol;
         var endpoint = session.App.FindEndpoint(ApiName);
         var arguments = endpoint.Bind(Values(session.App, endpoint, inputs, controls));
         var client = SessionCalls.ClientFor(this, session, Secrets.ToSecure(controls.ApiToken), TimeoutSec, Credential);
@@ -89,11 +91,11 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
             : session.DownloadPath);
         if (controls.ThrottleLimit > 1 && !controls.AsJob && !controls.DebugData)
         {
-            var limit = SessionCalls.BatchLimit(session, Protocol, controls.ThrottleLimit, out var warning);
+            var limit = SessionCalls.BatchLimit(session, protocol, controls.ThrottleLimit, out var warning);
             StartInBatch(limit, !controls.Unordered, "Calling " + endpoint.ApiName, endpoint.ApiName, async (output, ct) =>
             {
                 using var batchDeadline = Deadline(controls);
-                var options = new CallOptions { Protocol = Protocol, SessionHash = session.SessionHash, Uploads = session.Uploads };
+                var options = new CallOptions { Protocol = protocol, SessionHash = session.SessionHash, Uploads = session.Uploads };
                 var prepared = await batchDeadline.RunAsync(endpoint.ApiName, t => GradioCaller.PrepareAsync(client, session.App, arguments, options, t), ct).ConfigureAwait(false);
                 var sent = await batchDeadline.RunAsync(endpoint.ApiName, t => GradioCaller.SendAsync(client, prepared, t), ct).ConfigureAwait(false);
                 var handle = new SessionApiEvent(session, new GradioApiEvent(sent, session.AppUrl));
@@ -110,7 +112,7 @@ public sealed class InvokeGradioEndpointCommand : GradioCmdlet
         {
             var options = new CallOptions
             {
-                Protocol = Protocol,
+                Protocol = protocol,
                 SessionHash = session.SessionHash,
                 Uploads = session.Uploads,
                 UploadProgress = ProgressTo<TransferProgress>(p => WriteProgress(Progress.Transfer(UploadActivity, "Uploading to " + session.Name, p))),

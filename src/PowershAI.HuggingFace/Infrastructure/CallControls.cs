@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Core.CodeGen;
+using PowershAI.HuggingFace.Core.Gradio;
 
 namespace PowershAI.HuggingFace.Infrastructure;
 
@@ -44,6 +45,8 @@ sealed class CallControls
             (c, v) => c.ThrottleLimit = AtLeastOne("ThrottleLimit", v)),
         Declare<SwitchParameter>("Unordered", "With -ThrottleLimit: write results as they come instead of in input order.",
             (c, v) => c.Unordered = v.IsPresent),
+        Declare<GradioProtocol>("Protocol", "How the call travels: Auto (the app's queue where it has one), Queue, Call (/call, 4.20+) or Run.",
+            (c, v) => c.Protocol = v),
     };
 
     static readonly Dictionary<string, Control> ByName = Declared.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -56,6 +59,7 @@ sealed class CallControls
         [typeof(string[])] = "string[]",
         [typeof(int)] = "int",
         [typeof(object)] = "object",
+        [typeof(GradioProtocol)] = typeof(GradioProtocol).FullName!,
     };
 
     public bool Manual { get; private set; }
@@ -71,6 +75,7 @@ sealed class CallControls
     public bool Result { get; private set; }
     public int ThrottleLimit { get; private set; } = 1;
     public bool Unordered { get; private set; }
+    public GradioProtocol? Protocol { get; private set; }
 
     /// <summary>The declarations as the generator writes them, in order.</summary>
     public static IReadOnlyList<ControlParameter> ForGenerator { get; } =
