@@ -1,7 +1,8 @@
 # Upload: one file of SIZE bytes (1 GiB; -Quick 8 MiB) sent to the instant fake server, seconds
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
-# The fake server writes an upload to its folder as it arrives, so any size fits in its memory.
+# The fake server writes each file part to its store as it arrives, once, so any size fits in its
+# memory. The module's row is a fresh process's first call (upload included): see bench/README.md.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)

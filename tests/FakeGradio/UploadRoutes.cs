@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
@@ -28,25 +31,30 @@ internal static class UploadRoutes
             await Http.Detail(ctx, StatusCodes.Status400BadRequest, "Invalid content type.");
             return;
         }
-        // Gradio takes uploads of any size unless max_file_size says otherwise; ASP.NET's form
-        // reader stops at 128 MB by default.
-        ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = long.MaxValue }));
-        var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
-        var files = form.Files.GetFiles("files");
-        if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && files.Any(f => f.Length > max))
+        // Each file part is written to the store as it arrives (Gradio takes uploads of any size
+        // unless max_file_size says otherwise): read through ASP.NET's form reader, a 1 GiB upload
+        // was written twice, once to its buffer file and once to the store.
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(ctx.Request.ContentType).Boundary).ToString();
+        var reader = new MultipartReader(boundary, ctx.Request.Body);
+        var uploadId = server.Profile.HasUploadProgress ? ctx.Request.Query["upload_id"].FirstOrDefault() : null;
+        var saved = new List<(string Path, long Length)>();
+        while (await reader.ReadNextSectionAsync(ctx.RequestAborted) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
+                || HeaderUtilities.RemoveQuotes(disposition.Name).ToString() != "files") continue;
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
+            var path = await server.Files.SaveAsync(section.Body, fileName, ctx.RequestAborted);
+            var length = new FileInfo(path).Length;
+            saved.Add((path, length));
+            if (uploadId is not null) server.Uploads.Update(uploadId, fileName, length);
+        }
+        if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && saved.Any(f => f.Length > max))
         {
             await Http.Write(ctx, $"File size exceeded maximum allowed size of {max} bytes.",
                 StatusCodes.Status413PayloadTooLarge, "text/plain; charset=utf-8");
             return;
         }
-        var uploadId = server.Profile.HasUploadProgress ? ctx.Request.Query["upload_id"].FirstOrDefault() : null;
-        var paths = new JsonArray();
-        foreach (var file in files)
-        {
-            await using var content = file.OpenReadStream();
-            paths.Add(await server.Files.SaveAsync(content, file.FileName, ctx.RequestAborted));
-            if (uploadId is not null) server.Uploads.Update(uploadId, file.FileName, file.Length);
-        }
+        var paths = new JsonArray(saved.Select(f => (JsonNode)f.Path).ToArray());
         if (uploadId is not null) server.Uploads.Done(uploadId);
         await Http.Json(ctx, paths);
     }
