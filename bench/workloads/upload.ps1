@@ -2,7 +2,7 @@
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
 # The fake server writes each file part to its store as it arrives, once, so any size fits in its
-# memory. The module's row is a fresh process's first call (upload included): see bench/README.md.
+# memory. Each module round is a fresh process's first call (upload included): see bench/README.md.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
