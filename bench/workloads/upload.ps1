@@ -2,7 +2,8 @@
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
 # The fake server writes each file part to its store as it arrives, once, so any size fits in its
-# memory. Each module round is a fresh process's first call (upload included): see bench/README.md.
+# memory. Each module round is a fresh process's first call (upload included); the clients take
+# turns within each round: see bench/README.md.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
@@ -22,23 +23,37 @@ function Measure-UploadWorkload {
             }
         } finally { $stream.Dispose() }
         $data = ConvertTo-Json -Compress -InputObject @("@file:$file")
-        foreach ($client in 'module', 'js', 'python') {
-            Write-Host "  ${name}: $client ..."
-            # One fresh process per round and no warm-up call: the module uploads a file version
-            # once per session, so a second call in the same process would send nothing.
-            $once = $Context.Clone()
-            $once.Rounds = 1
-            $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-CallsClient -Client $client -Context $once -Url $Context.FakeGradioUrl -Api 'file_size' -DataJson $data -Count 1 -InFlight 1 -Warmup 0 })
-            if ($runs[0].Note) { New-BenchResult $name $client 's' @() -Note $runs[0].Note; continue }
-            $wrong = @($runs | Where-Object { $_.Json.error_count -or "$($_.Json.last)" -ne "$size" })
-            $note = if ($wrong) { "$($wrong.Count) round(s) failed or answered another size: $(@($wrong[0].Json.errors)[0]) $($wrong[0].Json.last)" } else { '' }
-            New-BenchResult $name $client 's' @($runs | ForEach-Object { $_.Json.rounds[0].call_ms_median / 1000 }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $note
-        }
-        Write-Host "  ${name}: curl ..."
         $url = $Context.FakeGradioUrl.TrimEnd('/') + '/gradio_api/upload'
-        $runs = @(1..$Context.Rounds | ForEach-Object { Invoke-Bounded curl @('-s', '--fail', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak })
-        $failed = @($runs | Where-Object ExitCode -ne 0)
-        New-BenchResult $name curl 's' @($runs | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($runs.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
+        $clients = 'module', 'js', 'python', 'curl'
+        $runs = @{}
+        foreach ($client in $clients) { $runs[$client] = [Collections.Generic.List[object]]::new() }
+        # Rounds outermost, the clients in turn within each: the disk's writeback of one upload
+        # slows the next, so a client whose rounds all ran back to back paid for its own.
+        foreach ($round in 1..$Context.Rounds) {
+            foreach ($client in $clients) {
+                if ($runs[$client].Count -and $runs[$client][0].Note) { continue }
+                Write-Host "  ${name}: $client, round $round ..."
+                if ($client -eq 'curl') {
+                    $runs[$client].Add((Invoke-Bounded curl @('-s', '--fail', '-o', '/dev/null', '-w', '%{time_total}', '-F', "files=@$file", $url) 1800 -MeasurePeak))
+                    continue
+                }
+                # One fresh process per round and no warm-up call: the module uploads a file version
+                # once per session, so a second call in the same process would send nothing.
+                $once = $Context.Clone()
+                $once.Rounds = 1
+                $runs[$client].Add((Invoke-CallsClient -Client $client -Context $once -Url $Context.FakeGradioUrl -Api 'file_size' -DataJson $data -Count 1 -InFlight 1 -Warmup 0))
+            }
+        }
+        foreach ($client in 'module', 'js', 'python') {
+            $done = @($runs[$client])
+            if ($done[0].Note) { New-BenchResult $name $client 's' @() -Note $done[0].Note; continue }
+            $wrong = @($done | Where-Object { $_.Json.error_count -or "$($_.Json.last)" -ne "$size" })
+            $note = if ($wrong) { "$($wrong.Count) round(s) failed or answered another size: $(@($wrong[0].Json.errors)[0]) $($wrong[0].Json.last)" } else { '' }
+            New-BenchResult $name $client 's' @($done | ForEach-Object { $_.Json.rounds[0].call_ms_median / 1000 }) (($done.PeakMB | Measure-Object -Maximum).Maximum) -Note $note
+        }
+        $done = @($runs.curl)
+        $failed = @($done | Where-Object ExitCode -ne 0)
+        New-BenchResult $name curl 's' @($done | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($done.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
     } finally {
         Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
     }
