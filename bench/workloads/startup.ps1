@@ -1,8 +1,9 @@
 # Start-up: Import-Module in a fresh process (ms, timed inside it: the first command), next to
 # a manifest that loads nothing (PowerShell's own first-import cost, the floor on this machine)
-# measured in the same run; importing @gradio/client in node and gradio_client in python; and
-# this module's first generation of 300 functions in a fresh process (the fake's 'many' app).
-# Each round is the median of a few fresh processes.
+# and to ThreadJob, the one-cmdlet binary module PowerShell ships, measured in the same run;
+# importing @gradio/client in node and gradio_client in python; and this module's first
+# generation of 300 functions in a fresh process (the fake's 'many' app). Each round is the
+# median of a few fresh processes.
 
 function Measure-StartupWorkload {
     param([hashtable] $Context)
@@ -29,6 +30,11 @@ function Measure-StartupWorkload {
         $pwsh = { param($Code) Get-ChildMs dotnet @((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-Command', $Code) }
         Measure-Rounds module 'Import-Module, ms' { & $pwsh ($timer -f $Context.ModulePath.Replace("'", "''")) }
         Measure-Rounds module 'empty manifest (floor), ms' { & $pwsh ($timer -f $emptyManifest.Replace("'", "''")) }
+        # A binary module PowerShell ships (one cmdlet, IL only like the tool's engine): what any
+        # binary module's first import costs here, next to which this module's is read.
+        Measure-Rounds pwsh 'Import-Module ThreadJob (binary, 1 cmdlet), ms' {
+            & $pwsh ('$m = Join-Path $PSHOME Modules/Microsoft.PowerShell.ThreadJob/Microsoft.PowerShell.ThreadJob.psd1; ' + ($timer -replace "''\{0\}''", '$m'))
+        }
         Measure-Rounds module 'Import-Module after the empty one, ms' {
             & $pwsh (('Import-Module ''{0}''; ' -f $emptyManifest.Replace("'", "''")) + ($timer -f $Context.ModulePath.Replace("'", "''")))
         }
