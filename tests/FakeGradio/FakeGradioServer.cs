@@ -63,7 +63,10 @@ public sealed class FakeGradioServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // Gradio takes a body of any size at any pace: a client that builds a 1 GiB form in
+            // memory before its first byte (@gradio/client) would fall below Kestrel's minimum rate.
             kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
             // never beyond loopback
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => { if (options.Https) listen.UseHttps(SelfSigned.Create()); });
         });
