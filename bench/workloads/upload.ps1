@@ -2,16 +2,21 @@
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
 # The fake server writes each file part to its store as it arrives, once, so any size fits in its
-# memory. Each module round is a fresh process's first call (upload included); the clients take
+# memory. The source file and that store sit in memory where the machine has /dev/shm: on disk a
+# round paid for the writeback of the rounds before it. Each module round is a fresh process's first call (upload included); the clients take
 # turns within each round: see bench/README.md.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
-    if (-not $Context.FakeGradioUrl) { return }
+    if (-not $Context.FakeGradioPath) { return }
     $size = if ($Context['Size']) { [long]$Context['Size'] } elseif ($Context.Quick) { 8MB } else { 1GB }
-    $file = Join-Path ([IO.Path]::GetTempPath()) "powershai-bench-upload-$PID.bin"
+    $scratch = Join-Path $(if (Test-Path /dev/shm) { '/dev/shm' } else { [IO.Path]::GetTempPath() }) "powershai-bench-upload-$PID"
+    $null = New-Item -ItemType Directory -Force $scratch
+    $file = Join-Path $scratch 'upload.bin'
     $name = "upload $([math]::Round($size / 1MB)) MiB, instant fake"
+    $server = $null
     try {
+        $server = Start-FakeGradio -Profile v5 -App full -Environment @{ TMPDIR = $scratch }
         # Random bytes, so no layer can compress them away; written once for all clients.
         $stream = [IO.File]::Create($file)
         try {
@@ -23,7 +28,7 @@ function Measure-UploadWorkload {
             }
         } finally { $stream.Dispose() }
         $data = ConvertTo-Json -Compress -InputObject @("@file:$file")
-        $url = $Context.FakeGradioUrl.TrimEnd('/') + '/gradio_api/upload'
+        $url = $server.Url.TrimEnd('/') + '/gradio_api/upload'
         $clients = 'module', 'js', 'python', 'curl'
         $runs = @{}
         foreach ($client in $clients) { $runs[$client] = [Collections.Generic.List[object]]::new() }
@@ -41,7 +46,7 @@ function Measure-UploadWorkload {
                 # once per session, so a second call in the same process would send nothing.
                 $once = $Context.Clone()
                 $once.Rounds = 1
-                $runs[$client].Add((Invoke-CallsClient -Client $client -Context $once -Url $Context.FakeGradioUrl -Api 'file_size' -DataJson $data -Count 1 -InFlight 1 -Warmup 0))
+                $runs[$client].Add((Invoke-CallsClient -Client $client -Context $once -Url $server.Url -Api 'file_size' -DataJson $data -Count 1 -InFlight 1 -Warmup 0))
             }
         }
         foreach ($client in 'module', 'js', 'python') {
@@ -55,6 +60,7 @@ function Measure-UploadWorkload {
         $failed = @($done | Where-Object ExitCode -ne 0)
         New-BenchResult $name curl 's' @($done | Where-Object ExitCode -eq 0 | ForEach-Object { [double]$_.Stdout }) (($done.PeakMB | Measure-Object -Maximum).Maximum) -Note $(if ($failed) { "$($failed.Count) failed: $($failed[0].Stderr)" } else { 'upload only' })
     } finally {
-        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+        if ($server) { Stop-RealGradio $server }
+        Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 }

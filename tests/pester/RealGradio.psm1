@@ -168,7 +168,8 @@ function Start-FakeGradio {
         which the demo uses because it must work before anything else was built.
         Every fault of tests/FakeGradio/FakeGradioOptions.cs is also served under
         "$($server.Url)fault/<name>/" (FaultScope.cs); -Faults puts faults on the root app too, and
-        -ServerArgument passes any other option (--stall-sec 10, --fault-size N, ...).
+        -ServerArgument passes any other option (--stall-sec 10, --fault-size N, ...), and
+        -Environment variables for its process (TMPDIR places its upload store).
         The server stops by itself after -LifetimeSec, should a test run forget it.
     .EXAMPLE
         $server = Start-FakeGradio -Profile v5 -App full
@@ -182,6 +183,7 @@ function Start-FakeGradio {
         [string[]] $Faults = @(),
         [string[]] $ServerArgument = @(),
         [int] $LifetimeSec = 1800,
+        [hashtable] $Environment = @{},
         [switch] $UseDotnetRun,
         [int] $TimeoutSec = 60
     )
@@ -196,7 +198,7 @@ function Start-FakeGradio {
         if (-not (Test-Path $dll)) { throw "The fake server is not built ($dll); run: dotnet pwsh ./build.ps1 test" }
         $arguments = @($dll) + $serverArgs
     }
-    $started = Start-LoggedProcess -FilePath 'dotnet' -ArgumentList $arguments -Name "fake-$Profile-$App-$port"
+    $started = Start-LoggedProcess -FilePath 'dotnet' -ArgumentList $arguments -Name "fake-$Profile-$App-$port" -Environment $Environment
     # The fake server prints "READY url=http://127.0.0.1:PORT/ profile=v5" once it listens.
     $match = Wait-ServerReady -Started $started -ReadyPattern 'READY url=(\S+) profile=(\S+)' -TimeoutSec $TimeoutSec
     return New-ServerInfo fake $match.Groups[1].Value $port $match.Groups[2].Value $started.Process.Id $started.LogPath $started.Process
