@@ -26,11 +26,15 @@ internal sealed class FileStore(string directory, Profile profile, string prefix
         return path;
     }
 
+    /// <summary>An upload's file received into a temporary file, not yet in the store.</summary>
+    public sealed record Received(string Temporary, byte[] Hash, long Length);
+
     /// <summary>
-    /// The same for an upload read as it arrives: hashed while it is written to a temporary file,
-    /// which then moves into place, so a file of any size costs no memory.
+    /// An upload read as it arrives: hashed while it is written to a temporary file, so a file of
+    /// any size costs no memory; <see cref="Keep"/> then moves it into place, or <see cref="Discard"/>
+    /// drops it (a refused upload leaves nothing in the store).
     /// </summary>
-    public async Task<string> SaveAsync(Stream content, string name, CancellationToken ct)
+    public async Task<Received> ReceiveAsync(Stream content, CancellationToken ct)
     {
         var temporary = Path.Combine(Directory, "upload-" + Guid.NewGuid().ToString("N"));
         using var hash = IncrementalHash.CreateHash(profile.UploadSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1);
@@ -44,10 +48,17 @@ internal sealed class FileStore(string directory, Profile profile, string prefix
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
-        var path = Target(hash.GetHashAndReset(), name);
-        File.Move(temporary, path, overwrite: true);
+        return new Received(temporary, hash.GetHashAndReset(), new FileInfo(temporary).Length);
+    }
+
+    public string Keep(Received file, string name)
+    {
+        var path = Target(file.Hash, name);
+        File.Move(file.Temporary, path, overwrite: true);
         return path;
     }
+
+    public static void Discard(Received file) => File.Delete(file.Temporary);
 
     private string Target(byte[] hash, string name)
     {

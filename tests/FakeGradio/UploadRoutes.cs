@@ -36,24 +36,25 @@ internal static class UploadRoutes
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(ctx.Request.ContentType).Boundary).ToString();
         var reader = new MultipartReader(boundary, ctx.Request.Body);
         var uploadId = server.Profile.HasUploadProgress ? ctx.Request.Query["upload_id"].FirstOrDefault() : null;
-        var saved = new List<(string Path, long Length)>();
+        var received = new List<(FileStore.Received File, string Name)>();
         while (await reader.ReadNextSectionAsync(ctx.RequestAborted) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
                 || HeaderUtilities.RemoveQuotes(disposition.Name).ToString() != "files") continue;
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
-            var path = await server.Files.SaveAsync(section.Body, fileName, ctx.RequestAborted);
-            var length = new FileInfo(path).Length;
-            saved.Add((path, length));
-            if (uploadId is not null) server.Uploads.Update(uploadId, fileName, length);
+            var file = await server.Files.ReceiveAsync(section.Body, ctx.RequestAborted);
+            received.Add((file, fileName));
+            if (uploadId is not null) server.Uploads.Update(uploadId, fileName, file.Length);
         }
-        if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && saved.Any(f => f.Length > max))
+        if (server.Profile.EnforceMaxFileSize && server.Options.MaxFileSize is long max && received.Any(f => f.File.Length > max))
         {
+            // Gradio moves an upload's files to its cache only once all are accepted.
+            foreach (var f in received) FileStore.Discard(f.File);
             await Http.Write(ctx, $"File size exceeded maximum allowed size of {max} bytes.",
                 StatusCodes.Status413PayloadTooLarge, "text/plain; charset=utf-8");
             return;
         }
-        var paths = new JsonArray(saved.Select(f => (JsonNode)f.Path).ToArray());
+        var paths = new JsonArray(received.Select(f => (JsonNode)server.Files.Keep(f.File, f.Name)).ToArray());
         if (uploadId is not null) server.Uploads.Done(uploadId);
         await Http.Json(ctx, paths);
     }

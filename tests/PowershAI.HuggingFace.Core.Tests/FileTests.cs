@@ -276,6 +276,24 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task The_test_server_keeps_no_file_of_an_upload_it_refuses()
+    {
+        using var cts = T.Deadline();
+        var server = await servers.Get(GradioProfile.V5, "small-refusing", o => o.MaxFileSize = 100);
+        using var http = new HttpClient();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Bytes(10)), "files", "refused-small.bin" },
+            { new ByteArrayContent(Bytes(101)), "files", "refused-big.bin" },
+        };
+        using var answer = await http.PostAsync(new Uri(server.BaseUrl, "gradio_api/upload"), form, cts.Token);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
+        // Neither file is stored, nor left as a temporary "upload-*" file.
+        Assert.DoesNotContain(Directory.EnumerateFiles(server.UploadDirectory, "*", SearchOption.AllDirectories).Select(Path.GetFileName),
+            name => name!.StartsWith("refused-", StringComparison.Ordinal) || name.StartsWith("upload-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DownloadUrl_and_ForUrl()
     {
         using var cts = T.Deadline();
