@@ -49,6 +49,13 @@ Describe 'Hub listings and info' {
         $models[0].likes | Should -Be 123456
         $models[0] | ConvertTo-Json -Compress | Should -BeLike '*"likes":123456*'
         ($models[0] | Get-Member -MemberType Properties).Name | Should -Contain 'id'
+        ($models[0] | Select-Object * -ExcludeProperty likes).PSObject.Properties.Name | Should -Be @($names | Where-Object { $_ -ne 'likes' })
+        $models[0] | Add-Member -NotePropertyName extra -NotePropertyValue 1
+        $models[0].PSObject.Properties.Remove('extra')
+        $models[0].PSObject.Properties.Name | Should -Not -Contain 'extra'
+        # As documented (about_PowershAI_HuggingFace, Coming from PowershAI): a field the Hub sent stays.
+        $models[0].PSObject.Properties.Remove('id')
+        $models[0].id | Should -Not -BeNullOrEmpty
         # ForEach-Object -Parallel runs where the module never ran; fields are still read and set by name.
         @($models | ForEach-Object -Parallel { $_.id }) | Should -Be $models.id
         $models[1] | ForEach-Object -Parallel { $_.likes = -1 }
