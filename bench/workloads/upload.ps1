@@ -2,9 +2,10 @@
 # per round and the client process's peak MB. The module, js and python call /file_size with the
 # file as its input (upload, then a short call); curl only POSTs it to {prefix}/upload (the floor).
 # The fake server writes each file part to its store as it arrives, once, so any size fits in its
-# memory. The source file and that store sit in memory where the machine has /dev/shm: on disk a
-# round paid for the writeback of the rounds before it. Each module round is a fresh process's first call (upload included); the clients take
-# turns within each round: see bench/README.md.
+# memory. The source file and that store (a fake server of this workload's own) sit in memory
+# where the machine has /dev/shm: on disk a round paid for the writeback of the rounds before it.
+# Each module round is a fresh process's first call (upload included); the clients take turns
+# within each round: see bench/README.md.
 
 function Measure-UploadWorkload {
     param([hashtable] $Context)
