@@ -35,6 +35,9 @@
     Bytes for the size-driven workloads (upload, download), instead of their defaults.
 .PARAMETER Count
     Items for the count-driven workloads (calls, events), instead of their defaults.
+.PARAMETER JsonPath
+    Also writes the rows and the notes there as JSON (tests/pester/Bench.Tests.ps1 reads a -Quick
+    run's to check that every workload still runs).
 #>
 param(
     [string[]] $Workload,
@@ -46,7 +49,8 @@ param(
     [string] $ModulePath,
     [switch] $SkipJs,
     [switch] $SkipPython,
-    [switch] $SkipRealGradio
+    [switch] $SkipRealGradio,
+    [string] $JsonPath
 )
 $ErrorActionPreference = 'Stop'
 $repo = Split-Path $PSScriptRoot -Parent
@@ -155,3 +159,4 @@ $rows | ForEach-Object {
 } | Format-Table -Property Workload, Metric, Client, Median, 'x peer', Peer, PeakMB, Rounds, Note -AutoSize | Out-String -Width 250 | ForEach-Object TrimEnd
 '("x peer" above 1: faster than the peer on that row''s workload and metric)'
 if ($notes.Count) { ''; 'notes:'; $notes | ForEach-Object { "  $_" } }
+if ($JsonPath) { @{ rows = @($rows); notes = @($notes) } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $JsonPath }
