@@ -104,6 +104,20 @@ Describe 'Generated functions on Gradio 5.14.0 (genuine)' -Skip:(-not $HaveRealG
     }
 
     Context 'one contract, arguments bound once' {
+        It 'calls once directly, or through one cmdlet for piped items, whatever global variables of the same names hold' {
+            # A module's functions see the global scope, not their caller's.
+            $global:SteppablePipeline = 'a global'
+            $global:GradioCall = @{ ApiName = 'not this one' }
+            try {
+                GfAddNumbers -A 2 -B 3 -Result | Should -Be 5
+                @(1, 2 | GfAddNumbers -A { $_ } -B 10 -Result) | Should -Be @(11, 12)
+                $global:SteppablePipeline | Should -Be 'a global'
+                $global:GradioCall.ApiName | Should -Be 'not this one'
+            } finally {
+                Remove-Variable -Scope Global -Name SteppablePipeline, GradioCall
+            }
+        }
+
         It 'declares every control parameter, with help' {
             $command = Get-Command GfAddNumbers
             $command.Parameters.MaxDurationSec.ParameterType | Should -Be ([int])

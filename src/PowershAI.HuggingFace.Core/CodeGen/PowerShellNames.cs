@@ -24,8 +24,8 @@ public static class PowerShellNames
         // name would fail when the function is called.
         "Host", "PID", "HOME", "ExecutionContext", "PSHOME", "ShellId", "PSVersionTable", "PSEdition", "PSCulture",
         "PSUICulture", "EnabledExperimentalFeatures", "IsCoreCLR", "IsLinux", "IsMacOS", "IsWindows", "Error",
-        // The generated body's own variable (ProxyFunctionGenerator): a parameter would overwrite it.
-        "SteppablePipeline",
+        // The generated body's own variables (ProxyFunctionGenerator): a parameter would overwrite them.
+        "SteppablePipeline", ProxyFunctionGenerator.CallVariable,
     };
 
     /// <summary><see cref="Reserved"/> plus the names and aliases of the control parameters.</summary>

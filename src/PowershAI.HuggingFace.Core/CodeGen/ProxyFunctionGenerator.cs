@@ -133,18 +133,16 @@ public static class ProxyFunctionGenerator
         if (options.Controls.Count > 0) declarations.Add(options.ControlDeclarations);
         sb.Append(string.Join(",\n\n", declarations)).Append('\n');
         sb.Append("    )\n");
-        // One cmdlet serves all the piped items (a steppable pipeline), so -ThrottleLimit can keep
-        // several calls in flight and Ctrl+C reaches the calls it holds. Its steps are dot-sourced
-        // from the module's SharedSteps: they run in this function's scope, with its $PSCmdlet.
+        // What the function forwards to Invoke-GradioEndpoint besides its bound parameters, splatted
+        // by the module's SharedSteps; they are dot-sourced, so they run in this function's scope
+        // with its $PSCmdlet and $MyInvocation (passed, as a dot-sourced block sets its own).
         sb.Append("    begin {\n");
-        sb.Append("        $SteppablePipeline = { ").Append(options.ForwardTo)
-          .Append(" -SessionId ").Append(PowerShellText.Quote(options.SessionId))
-          .Append(" -Session ").Append(PowerShellText.Quote(options.SessionName))
-          .Append(" -ApiName ").Append(PowerShellText.Quote(endpoint.ApiName))
-          .Append(" -ParameterMap ").Append(ParameterMap(parameters))
-          .Append(" -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)\n");
-        // Always expecting input: a direct call is one item too, its $PSBoundParameters.
-        sb.Append("        $SteppablePipeline.Begin($true, $ExecutionContext)\n");
+        sb.Append("        $").Append(CallVariable).Append(" = @{ SessionId = ").Append(PowerShellText.Quote(options.SessionId))
+          .Append("; Session = ").Append(PowerShellText.Quote(options.SessionName))
+          .Append("; ApiName = ").Append(PowerShellText.Quote(endpoint.ApiName))
+          .Append("; ParameterMap = ").Append(ParameterMap(parameters))
+          .Append("; Caller = $PSCmdlet }\n");
+        sb.Append("        . $script:").Append(BeginStep).Append(" $MyInvocation\n");
         sb.Append("    }\n");
         // A dot-sourced block has a $PSBoundParameters of its own: the function's goes as an argument.
         sb.Append("    process { . $script:").Append(ProcessStep).Append(" $PSBoundParameters }\n");
@@ -153,27 +151,43 @@ public static class ProxyFunctionGenerator
         return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
     }
 
+    /// <summary>The variable the function's begin block fills with its forwarded arguments (a reserved parameter name).</summary>
+    public const string CallVariable = "GradioCall";
+    const string BeginStep = "GradioBeginStep";
     const string ProcessStep = "GradioProcessStep";
     const string EndStep = "GradioEndStep";
 
     /// <summary>
     /// The text of a module of generated functions: <see cref="SharedSteps"/>, then the functions.
     /// </summary>
-    public static string ModuleText(IEnumerable<GeneratedFunction> functions) =>
-        SharedSteps + string.Join("\n", functions.Select(f => f.Text));
+    public static string ModuleText(IEnumerable<GeneratedFunction> functions, ProxyOptions options) =>
+        SharedSteps(options.ForwardTo) + string.Join("\n", functions.Select(f => f.Text));
 
     /// <summary>
-    /// The steps every function of a module dot-sources, written once: a copy of their try/catch
-    /// in each of hundreds of functions was a large part of PowerShell's parse of the module
-    /// (bench/README.md). A
-    /// failed item is reported by the cmdlet through -Caller as the function's error; a failure
+    /// The steps every function of a module dot-sources, written once: a copy in each of hundreds
+    /// of functions was a large part of PowerShell's parse of the module (bench/README.md).
+    /// Piped input goes to one cmdlet held as a steppable pipeline for all the items, so
+    /// -ThrottleLimit can keep several calls in flight and Ctrl+C reaches the calls it holds; its
+    /// output goes straight to the function's (begun with the function's $ExecutionContext). A
+    /// direct call is one call of the cmdlet: making a steppable pipeline costs about as much as
+    /// the rest of a call to an instant server (bench/README.md). $SteppablePipeline is always
+    /// set in the function's scope, so a caller's variable of that name is never seen.
+    /// A failed item is reported by the cmdlet through -Caller as the function's error; a failure
     /// of the whole command is re-thrown through the function's $PSCmdlet, so it names the
     /// function and the caller's line. $Error gets the function's record of it instead of the
-    /// cmdlet's (whose position is a line of generated text): PowerShell keeps only the first
-    /// of two records of one exception.
+    /// cmdlet's (whose position is a line of generated text): PowerShell keeps only the first of
+    /// two records of one exception.
     /// </summary>
-    public static readonly string SharedSteps =
-        Step(ProcessStep, "$SteppablePipeline.Process($args[0])") + Step(EndStep, "$SteppablePipeline.End()");
+    public static string SharedSteps(string forwardTo) =>
+        "$script:" + BeginStep + " = {\n" +
+        "    $SteppablePipeline = $null\n" +
+        "    if ($args[0].ExpectingInput) {\n" +
+        "        $SteppablePipeline = { " + forwardTo + " @" + CallVariable + " }.GetSteppablePipeline($args[0].CommandOrigin)\n" +
+        "        $SteppablePipeline.Begin($true, $ExecutionContext)\n" +
+        "    }\n" +
+        "}\n" +
+        Step(ProcessStep, "if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { " + forwardTo + " @" + CallVariable + " -BoundParameters $args[0] }") +
+        Step(EndStep, "if ($SteppablePipeline) { $SteppablePipeline.End() }");
 
     static string Step(string name, string statement) =>
         "$script:" + name + " = {\n" +

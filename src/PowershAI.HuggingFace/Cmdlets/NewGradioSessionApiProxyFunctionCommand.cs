@@ -66,7 +66,7 @@ public sealed class NewGradioSessionApiProxyFunctionCommand : AsyncCmdlet
             }
             if (ShouldProcess(function.Name, $"Create a function for {function.Endpoint.ApiName} of {session.AppUrl}")) accepted.Add(function);
         }
-        var loaded = GeneratedFunctions.Load(this, accepted);
+        var loaded = GeneratedFunctions.Load(this, accepted, options);
         for (var i = 0; i < loaded.Count; i++)
         {
             var result = PSObject.AsPSObject(loaded[i]);

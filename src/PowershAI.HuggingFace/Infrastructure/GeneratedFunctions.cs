@@ -37,10 +37,10 @@ static class GeneratedFunctions
     /// Parses the text first (a parse error is a generator bug, and nothing runs), then loads the
     /// parsed script block as a global dynamic module: the text is data, never spliced into a command.
     /// </summary>
-    public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions)
+    public static IReadOnlyList<FunctionInfo> Load(PSCmdlet cmdlet, IReadOnlyList<GeneratedFunction> functions, ProxyOptions options)
     {
         if (functions.Count == 0) return Array.Empty<FunctionInfo>();
-        var text = ProxyFunctionGenerator.ModuleText(functions);
+        var text = ProxyFunctionGenerator.ModuleText(functions, options);
         ScriptBlock body;
         try
         {

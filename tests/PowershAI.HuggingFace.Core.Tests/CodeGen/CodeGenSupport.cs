@@ -108,8 +108,9 @@ static class Gen
     /// <summary>What the generator writes for every visible endpoint of an app, as the one module text that is loaded.</summary>
     public static string GenerateText(AppInfo app, out List<GeneratedFunction> functions)
     {
-        functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints.Where(e => !e.Hidden), Options());
-        return ProxyFunctionGenerator.ModuleText(functions);
+        var options = Options();
+        functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints.Where(e => !e.Hidden), options);
+        return ProxyFunctionGenerator.ModuleText(functions, options);
     }
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
@@ -226,7 +227,7 @@ static class Structure
     static readonly string[] ControlAliases = Gen.Controls.SelectMany(c => c.Aliases).ToArray();
 
     /// <summary>The automatic variables the body uses besides the parameters.</summary>
-    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "SteppablePipeline", "ExecutionContext", "script:GradioProcessStep", "script:GradioEndStep" };
+    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "GradioCall", "script:GradioBeginStep", "script:GradioProcessStep", "script:GradioEndStep" };
 
     /// <summary>PowerShell's common parameters and their aliases: a function parameter may never take these.</summary>
     public static readonly string[] Common =

@@ -189,7 +189,7 @@ public class HostileInputTests
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(closedEarly));
         var directive = new GeneratedFunction(good.Name, good.Text.Replace(".OUTPUTS\n", "  .EXTERNALHELP x.xml\n.OUTPUTS\n"), good.Parameters, good.Endpoint);
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(directive));
-        var expanding = new GeneratedFunction(good.Name, good.Text.Replace("-ApiName '/x'", "-ApiName \"$(Invoke-Canary)\""), good.Parameters, good.Endpoint);
+        var expanding = new GeneratedFunction(good.Name, good.Text.Replace("ApiName = '/x'", "ApiName = \"$(Invoke-Canary)\""), good.Parameters, good.Endpoint);
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(expanding));
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(good, new[] { "not there" }));
     }

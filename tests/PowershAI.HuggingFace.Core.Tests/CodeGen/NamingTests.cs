@@ -172,11 +172,14 @@ public class NamingTests
         Assert.Throws<ArgumentException>(() => new ControlParameter("Good", "switch", "x", new[] { "a'b" }));
 
         var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
-        var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], new ProxyOptions("Other.Marker", "Other\\Invoke-Thing", new[] { new ControlParameter("Only", "int", "The one control.") }), 0);
+        var options = new ProxyOptions("Other.Marker", "Other\\Invoke-Thing", new[] { new ControlParameter("Only", "int", "The one control.") });
+        var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], options, 0);
+        var module = ProxyFunctionGenerator.ModuleText(new[] { f }, options);
         Assert.Contains("    [Other.Marker(", f.Text);
-        Assert.Contains("        $SteppablePipeline = { Other\\Invoke-Thing -SessionId ", f.Text);
+        Assert.Contains("{ Other\\Invoke-Thing @GradioCall }.GetSteppablePipeline(", module);
+        Assert.Contains("else { Other\\Invoke-Thing @GradioCall -BoundParameters $args[0] }", module);
         Assert.Contains(".PARAMETER Only\nThe one control.\n", f.Text);
-        Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(f.Text)));
+        Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(module)));
         Assert.DoesNotContain("$Manual", f.Text);
     }
 
@@ -184,15 +187,17 @@ public class NamingTests
     public void Functions_dot_source_only_the_steps_their_module_defines_first()
     {
         var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
-        var functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints, Gen.Options());
-        var text = ProxyFunctionGenerator.ModuleText(functions);
-        Assert.StartsWith(ProxyFunctionGenerator.SharedSteps + "function Invoke-GradioApiX {\n", text);
-        var defined = Regex.Matches(ProxyFunctionGenerator.SharedSteps, @"^\$(script:\w+) = \{$", RegexOptions.Multiline).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+        var options = Gen.Options();
+        var functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints, options);
+        var text = ProxyFunctionGenerator.ModuleText(functions, options);
+        var steps = ProxyFunctionGenerator.SharedSteps(options.ForwardTo);
+        Assert.StartsWith(steps + "function Invoke-GradioApiX {\n", text);
+        var defined = Regex.Matches(steps, @"^\$(script:\w+) = \{$", RegexOptions.Multiline).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
         var used = Regex.Matches(functions[0].Text, @"\. \$(script:\w+)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(2, defined.Count);
+        Assert.Equal(3, defined.Count);
         Assert.Equal(defined, used);
         // The steps are the same for every app: nothing from a server goes into them.
-        Assert.DoesNotContain("'", ProxyFunctionGenerator.SharedSteps);
-        Assert.DoesNotContain("#", ProxyFunctionGenerator.SharedSteps);
+        Assert.DoesNotContain("'", steps);
+        Assert.DoesNotContain("#", steps);
     }
 }

@@ -1,11 +1,18 @@
+$script:GradioBeginStep = {
+    $SteppablePipeline = $null
+    if ($args[0].ExpectingInput) {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
+}
 $script:GradioProcessStep = {
-    try { $SteppablePipeline.Process($args[0]) } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
 }
 $script:GradioEndStep = {
-    try { $SteppablePipeline.End() } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.End() } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -152,8 +159,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/typed_inputs' -ParameterMap @{ 'Text' = 0; 'Number' = 1; 'Slider' = 2; 'Check' = 3; 'Dropdown' = 4; 'Radio' = 5 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/typed_inputs'; ParameterMap = @{ 'Text' = 0; 'Number' = 1; 'Slider' = 2; 'Check' = 3; 'Dropdown' = 4; 'Radio' = 5 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -257,8 +264,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_gr_error' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/raise_gr_error'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -362,8 +369,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/raise_exception' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/raise_exception'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -467,8 +474,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/flip_image' -ParameterMap @{ 'Img' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/flip_image'; ParameterMap = @{ 'Img' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -572,8 +579,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/file_size' -ParameterMap @{ 'Path' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/file_size'; ParameterMap = @{ 'Path' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -677,8 +684,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/make_file' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/make_file'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -782,8 +789,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/audio_info' -ParameterMap @{ 'Audio' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/audio_info'; ParameterMap = @{ 'Audio' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -879,8 +886,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/count' -ParameterMap @{} -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/count'; ParameterMap = @{}; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -992,8 +999,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/add_numbers' -ParameterMap @{ 'A' = 0; 'B' = 1 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/add_numbers'; ParameterMap = @{ 'A' = 0; 'B' = 1 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -1097,8 +1104,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/slow_progress' -ParameterMap @{ 'Steps' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/slow_progress'; ParameterMap = @{ 'Steps' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -1202,8 +1209,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/single_slot' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/single_slot'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -1307,8 +1314,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -ParameterMap @{ 'Message' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/chat'; ParameterMap = @{ 'Message' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }

@@ -1,11 +1,18 @@
+$script:GradioBeginStep = {
+    $SteppablePipeline = $null
+    if ($args[0].ExpectingInput) {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
+}
 $script:GradioProcessStep = {
-    try { $SteppablePipeline.Process($args[0]) } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
 }
 $script:GradioEndStep = {
-    try { $SteppablePipeline.End() } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.End() } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -197,8 +204,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/defaults' -ParameterMap @{ 'RequiredText' = 0; 'ZeroInt' = 1; 'ZeroFloat' = 2; 'Negative' = 3; 'Huge' = 4; 'FlagFalse' = 5; 'FlagTrue' = 6; 'EmptyText' = 7; 'NoneText' = 8; 'NullDefault' = 9; 'RequiredNumber' = 10 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/defaults'; ParameterMap = @{ 'RequiredText' = 0; 'ZeroInt' = 1; 'ZeroFloat' = 2; 'Negative' = 3; 'Huge' = 4; 'FlagFalse' = 5; 'FlagTrue' = 6; 'EmptyText' = 7; 'NoneText' = 8; 'NullDefault' = 9; 'RequiredNumber' = 10 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }

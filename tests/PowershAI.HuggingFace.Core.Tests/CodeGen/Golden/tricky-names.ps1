@@ -1,11 +1,18 @@
+$script:GradioBeginStep = {
+    $SteppablePipeline = $null
+    if ($args[0].ExpectingInput) {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
+}
 $script:GradioProcessStep = {
-    try { $SteppablePipeline.Process($args[0]) } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
 }
 $script:GradioEndStep = {
-    try { $SteppablePipeline.End() } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.End() } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -108,8 +115,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do-it' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/do-it'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -213,8 +220,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/do_it' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/do_it'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -318,8 +325,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/DoIt2' -ParameterMap @{ 'Text' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/DoIt2'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -423,8 +430,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/generate_image' -ParameterMap @{ 'Prompt' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/generate_image'; ParameterMap = @{ 'Prompt' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -528,8 +535,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/GenerateImage' -ParameterMap @{ 'Prompt' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/GenerateImage'; ParameterMap = @{ 'Prompt' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -633,8 +640,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/größe_berechnen' -ParameterMap @{ 'Länge' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/größe_berechnen'; ParameterMap = @{ 'Länge' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -738,8 +745,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/' -ParameterMap @{ 'X' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/'; ParameterMap = @{ 'X' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -885,8 +892,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/params' -ParameterMap @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/params'; ParameterMap = @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }

@@ -1,11 +1,18 @@
+$script:GradioBeginStep = {
+    $SteppablePipeline = $null
+    if ($args[0].ExpectingInput) {
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline.Begin($true, $ExecutionContext)
+    }
+}
 $script:GradioProcessStep = {
-    try { $SteppablePipeline.Process($args[0]) } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
 }
 $script:GradioEndStep = {
-    try { $SteppablePipeline.End() } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.End() } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -108,8 +115,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/chat' -ParameterMap @{ 'Message' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/chat'; ParameterMap = @{ 'Message' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -213,8 +220,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/bump' -ParameterMap @{ 'Step' = 0 } -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/bump'; ParameterMap = @{ 'Step' = 0 }; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
@@ -310,8 +317,8 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint -SessionId '11111111-2222-3333-4444-555555555555' -Session 'golden' -ApiName '/only_state' -ParameterMap @{} -Caller $PSCmdlet }.GetSteppablePipeline($MyInvocation.CommandOrigin)
-        $SteppablePipeline.Begin($true, $ExecutionContext)
+        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/only_state'; ParameterMap = @{}; Caller = $PSCmdlet }
+        . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
     end { . $script:GradioEndStep }
