@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # curl_calls.sh BASE_URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [TIMEOUT_SEC]
+# (WARMUP given as seconds, "Ns", is one call: each call is new processes, nothing warms up.)
 #
 # The floor for bench/compare.ps1: the raw Gradio /call protocol (POST, then GET of the event
 # stream) done by curl, COUNT calls per round with IN_FLIGHT at once (xargs -P). Prints one line
@@ -7,6 +8,7 @@
 # curl processes per call), unlike bench/clients/curl-call.sh, which keeps them out.
 set -euo pipefail
 base=${1%/}; api=$2; data=$3; count=$4; in_flight=$5; rounds=$6; warmup=${7:-1}; timeout=${8:-600}
+[[ $warmup == *s ]] && warmup=1
 export base api data timeout
 one() {
   local t0=$EPOCHREALTIME post id

@@ -3,7 +3,8 @@
 //   GRADIO_CLIENT_MODULE=.../node_modules/@gradio/client/dist/index.js \
 //     node bench/clients/js_calls.mjs URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [TIMEOUT_SEC]
 //
-// One process: import the client, Client.connect(URL) once, WARMUP (1) untimed calls, then
+// One process: import the client, Client.connect(URL) once, WARMUP (1) untimed calls (or, as
+// "Ns", calls for N seconds in three stretches each followed by 300 ms idle), then
 // ROUNDS rounds of COUNT predict(API, DATA) calls with IN_FLIGHT of them running at once (a pool
 // of IN_FLIGHT workers taking the next call as one ends). A string "@file:PATH" in DATA_JSON
 // becomes handle_file(PATH) (an upload). Prints one JSON object: per round the wall ms of the
@@ -42,7 +43,14 @@ async function call() {
   return ms(start);
 }
 
-for (let i = 0; i < Number(warmupArg); i++) await call();
+if (warmupArg.endsWith("s")) {
+  const stretchMs = (Number(warmupArg.slice(0, -1)) * 1000) / 3;
+  for (let k = 0; k < 3; k++) {
+    const end = performance.now() + stretchMs;
+    do await call(); while (performance.now() < end);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+} else for (let i = 0; i < Number(warmupArg); i++) await call();
 const results = [];
 for (let r = 0; r < rounds; r++) {
   const times = [];

@@ -4,14 +4,15 @@
 .DESCRIPTION
     dotnet pwsh -File bench/clients/module_calls.ps1 MANIFEST URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [WAY]
 
-    Imports the module, opens a session on URL, then WARMUP (1) untimed calls and ROUNDS rounds
+    Imports the module, opens a session on URL, then WARMUP (1) untimed calls (or, as "Ns", calls
+    for N seconds in three stretches each followed by 300 ms idle) and ROUNDS rounds
     of COUNT calls of API with the inputs DATA_JSON (a JSON array in /info order; "@file:PATH"
     becomes that file, uploaded), IN_FLIGHT at once (-ThrottleLimit; 1 = one after the other,
     each timed). WAY: 'function' (a generated function, -Result; the default) or 'call'
     (Invoke-GradioSessionApi -Protocol Call -Result). Prints one JSON object like the other
     clients': per round the wall ms and the median ms of one call; import ms. Asserts nothing.
 #>
-param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [int] $Warmup = 1, [string] $Way = 'function')
+param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [string] $Warmup = '1', [string] $Way = 'function')
 $ErrorActionPreference = 'Stop'
 $sw = [Diagnostics.Stopwatch]::StartNew()
 Import-Module $Manifest
@@ -29,7 +30,14 @@ $call = if ($Way -eq 'call') {
 } else {
     { param($n) 1..$n | & $fn @inputs -Result @throttle }
 }
-if ($Warmup -gt 0) { $last = & $call $Warmup }
+if ($Warmup.EndsWith('s')) {
+    foreach ($stretch in 1..3) {
+        $end = [Diagnostics.Stopwatch]::StartNew()
+        do { $last = & $call 1 } while ($end.Elapsed.TotalSeconds -lt [double]$Warmup.TrimEnd('s') / 3)
+        Start-Sleep -Milliseconds 300
+    }
+}
+elseif ([int]$Warmup -gt 0) { $last = & $call ([int]$Warmup) }
 $results = foreach ($r in 1..$Rounds) {
     $times = [Collections.Generic.List[double]]::new()
     $round = [Diagnostics.Stopwatch]::StartNew()

@@ -2,7 +2,8 @@
 
     gradio-python bench/clients/python_calls.py URL API DATA_JSON COUNT IN_FLIGHT ROUNDS [WARMUP] [TIMEOUT_SEC]
 
-One process: import gradio_client, Client(URL) once, WARMUP (1) untimed calls, then ROUNDS
+One process: import gradio_client, Client(URL) once, WARMUP (1) untimed calls (or, as "Ns",
+calls for N seconds in three stretches each followed by 300 ms idle), then ROUNDS
 rounds of COUNT predict(*DATA, api_name=API) calls with IN_FLIGHT of them running at once
 (Client.submit, IN_FLIGHT jobs outstanding). A string "@file:PATH" in DATA_JSON becomes
 handle_file(PATH) (an upload). Prints one JSON object: per round the wall ms of the whole round
@@ -25,7 +26,7 @@ def ms_since(start):
 
 
 url, api, data_json, count, in_flight, rounds = sys.argv[1:7]
-warmup = int(sys.argv[7]) if len(sys.argv) > 7 else 1
+warmup = sys.argv[7] if len(sys.argv) > 7 else "1"
 timeout = float(sys.argv[8]) if len(sys.argv) > 8 else 600.0
 count, in_flight, rounds = int(count), int(in_flight), int(rounds)
 
@@ -56,8 +57,16 @@ def call(_=None):
     return ms_since(start)
 
 
-for _ in range(warmup):
-    call()
+if warmup.endswith("s"):
+    for _ in range(3):
+        end = time.perf_counter() + float(warmup[:-1]) / 3
+        call()
+        while time.perf_counter() < end:
+            call()
+        time.sleep(0.3)
+else:
+    for _ in range(int(warmup)):
+        call()
 results = []
 with ThreadPoolExecutor(max_workers=in_flight) as pool:
     for _ in range(rounds):

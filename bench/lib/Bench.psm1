@@ -115,7 +115,7 @@ function Invoke-CallsClient {
         (rounds of wall_ms and call_ms_median) with PeakMB, or a note on why it could not run.
     #>
     param([ValidateSet('module', 'module (Call)', 'js', 'python', 'curl')] [string] $Client, [hashtable] $Context,
-          [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Warmup = 1, [int] $TimeoutSec = 1800)
+          [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [string] $Warmup = '1', [int] $TimeoutSec = 1800)
     $clients = Join-Path $PSScriptRoot '../clients'
     $common = @($Url, $Api, $DataJson, "$Count", "$InFlight", "$($Context.Rounds)", "$Warmup")
     $run = switch ($Client) {
