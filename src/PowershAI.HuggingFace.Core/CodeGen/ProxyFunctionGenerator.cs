@@ -171,7 +171,7 @@ public static class ProxyFunctionGenerator
     /// output goes straight to the function's (begun with the function's $ExecutionContext). A
     /// direct call is one call of the cmdlet: making a steppable pipeline costs about as much as
     /// the rest of a call to an instant server (bench/README.md). $SteppablePipeline is always
-    /// set in the function's scope, so a caller's variable of that name is never seen.
+    /// set in the function's scope, so a global variable of that name is never read.
     /// A failed item is reported by the cmdlet through -Caller as the function's error; a failure
     /// of the whole command is re-thrown through the function's $PSCmdlet, so it names the
     /// function and the caller's line. $Error gets the function's record of it instead of the
