@@ -91,6 +91,7 @@ public sealed partial class HubClient
     {
         var clock = Stopwatch.StartNew();
         var wakeSent = false;
+        var last = false;
         for (var poll = 1; ; poll++)
         {
             var runtime = await GetSpaceRuntimeAsync(id, ct).ConfigureAwait(false);
@@ -101,7 +102,7 @@ public sealed partial class HubClient
             if (SpaceStages.IsFailure(stage) || (asleep && !wake)) throw NotRunning(id, runtime);
 
             var left = timeout - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
+            if (last || left <= TimeSpan.Zero)
             {
                 throw new HubException(HubErrorKind.Timeout, $"Space {id} was not running after {timeout.TotalSeconds:0.#} s: it is still {stage}.")
                 {
@@ -121,6 +122,9 @@ public sealed partial class HubClient
 
             left = timeout - clock.Elapsed;
             var pause = left < Options.SpacePollInterval ? left : Options.SpacePollInterval;
+            // A pause that runs out the time makes the next poll the last: Task.Delay counts whole
+            // milliseconds and may end a fraction early, which left time for one poll more.
+            last = pause == left;
             if (pause > TimeSpan.Zero) await Task.Delay(pause, ct).ConfigureAwait(false);
         }
     }

@@ -102,6 +102,21 @@ public sealed class HubSpaceWaitTests
     }
 
     [Fact]
+    public async Task A_pause_that_runs_out_the_time_leaves_one_poll_then_the_wait_times_out()
+    {
+        await using var hub = await H.Start();
+        var client = H.Client(hub, FakeHubOptions.AliceToken, o => o.SpacePollInterval = TimeSpan.FromSeconds(30));
+        await client.RestartSpaceAsync("owner/demo");
+        var progress = new Recorder<SpaceStageUpdate>();
+        var ex = await Assert.ThrowsAsync<HubException>(() => client.WaitForSpaceAsync("owner/demo", TimeSpan.FromMilliseconds(300), progress).WaitAsync(TimeSpan.FromSeconds(15)));
+
+        // RUNNING would have been the third poll: a pause that ended a fraction early gave time for it.
+        Assert.Equal(HubErrorKind.Timeout, ex.Kind);
+        Assert.Equal("APP_STARTING", ex.SpaceStage);
+        Assert.Equal(new[] { "BUILDING", "APP_STARTING" }, progress.Items.Select(u => u.Stage));
+    }
+
+    [Fact]
     public async Task RUNNING_BUILDING_is_waited_through()
     {
         await using var hub = await H.Start();
