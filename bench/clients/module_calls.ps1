@@ -31,9 +31,10 @@ $call = if ($Way -eq 'call') {
     { param($n) 1..$n | & $fn @inputs -Result @throttle }
 }
 if ($Warmup.EndsWith('s')) {
+    $stretchSec = [double]$Warmup.TrimEnd('s') / 3
     foreach ($stretch in 1..3) {
         $end = [Diagnostics.Stopwatch]::StartNew()
-        do { $last = & $call 1 } while ($end.Elapsed.TotalSeconds -lt [double]$Warmup.TrimEnd('s') / 3)
+        do { $last = & $call 1 } while ($end.Elapsed.TotalSeconds -lt $stretchSec)
         Start-Sleep -Milliseconds 300
     }
 }

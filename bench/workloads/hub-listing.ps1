@@ -13,10 +13,10 @@
       listed before would be: three times two listings and 300 ms idle.
     - module ($null =): `$null = Find-HuggingFaceModel -Limit 0`, the same without ForEach-Object.
     Each round runs 3 listings per client and keeps their median; curl's rows for the first
-    listing of a fresh process are its totals (each of its pages is a fresh process). Context keys read: ModulePath,
-    FakeHubPath (the built tests/FakeHub DLL; else MSBuild is asked), Rounds, Count (bulk models;
-    Quick without Count: 100),
-    FakeHubUrl (a running Hub test server with those models; else one is started and stopped here).
+    listing of a fresh process are its totals (each of its pages is a fresh process). Context
+    keys read: ModulePath, FakeHubPath (the built tests/FakeHub DLL; else MSBuild is asked),
+    Rounds, Count (bulk models; Quick without Count: 100), FakeHubUrl (a running Hub test server
+    with those models; else one is started and stopped here).
 #>
 
 Import-Module (Join-Path $PSScriptRoot '../lib/Bench.psm1')
@@ -66,7 +66,7 @@ foreach ($run in 1..$Runs) {
 }
 @{ cold = $cold; total = $totals; first = $firsts; bare = $bares; count = $count; peak_mb = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress
 '@
-   try {
+    try {
         $url = "$($hubUrl.TrimEnd('/'))/api/models?sort=downloads"
         $null = Invoke-CurlListing $url   # warm-up: the server's first listing
         # One array of runs per round (@() keeps a single round an array of one).
