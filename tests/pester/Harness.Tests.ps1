@@ -103,4 +103,14 @@ Describe 'Built module' {
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
         $out | Should -Be @('0', '1', '1')
     }
+
+    It 'loads them without importing Microsoft.PowerShell.Utility, whose cmdlets make the updates' {
+        $pwsh = @([Environment]::ProcessPath)
+        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+        $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession; @(Get-Module Microsoft.PowerShell.Utility).Count; " +
+            "@(Get-FormatData PowershAI.HuggingFace.Objects.GradioSession).Count; (Get-TypeData PowershAI.HuggingFace.Objects.HubItem).TypeAdapter.Name"
+        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out | Should -Be @('0', '1', 'HubItemAdapter')
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -35,19 +36,33 @@ static class FormatData
         Runspaces.Add(runspace, loaded);
         // A session that forbids these updates gets the Hub objects as PSObjects (HubObjects), the
         // results as PowerShell's .NET adapter shows them, and PowerShell's default views.
-        loaded.HubItemsAdapted = TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-TypeData -TypeData $args[0] -Force", new[]
+        loaded.HubItemsAdapted = TryInvoke(cmdlet, "& $args[0] -TypeData $args[1] -Force", Utility("Update-TypeData", "UpdateTypeDataCommand"), new[]
         {
             new TypeData(typeof(HubItem)) { TypeAdapter = typeof(HubItemAdapter) },
             new TypeData(typeof(GradioApiEventResult)) { TypeAdapter = typeof(GradioApiEventResultAdapter) },
         });
-        if (File.Exists(FilePath)) TryInvoke(cmdlet, "Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]", FilePath);
+        if (File.Exists(FilePath)) TryInvoke(cmdlet, "& $args[0] -AppendPath $args[1]", Utility("Update-FormatData", "UpdateFormatDataCommand"), FilePath);
     }
 
-    static bool TryInvoke(PSCmdlet cmdlet, string script, object argument)
+    /// <summary>
+    /// The cmdlet itself, run from its class: calling it by name makes PowerShell import the whole
+    /// Microsoft.PowerShell.Utility module first, which cost a fresh process's first command about
+    /// as much as the updates (bench/README.md). Its assembly carries the engine's version and key
+    /// in PowerShell 7 and 5.1 alike; where the class is not found, the name is used.
+    /// </summary>
+    static object Utility(string name, string className)
+    {
+        var assembly = typeof(PSObject).Assembly.GetName();
+        assembly.Name = "Microsoft.PowerShell.Commands.Utility";
+        var type = Type.GetType($"Microsoft.PowerShell.Commands.{className}, {assembly.FullName}", throwOnError: false);
+        return type != null ? new CmdletInfo(name, type) : "Microsoft.PowerShell.Utility\\" + name;
+    }
+
+    static bool TryInvoke(PSCmdlet cmdlet, string script, object command, object argument)
     {
         try
         {
-            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create(script), null, argument);
+            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create(script), null, command, argument);
             return true;
         }
         catch (RuntimeException)
