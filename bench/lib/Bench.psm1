@@ -113,24 +113,28 @@ function Invoke-CallsClient {
         Runs one client of bench/clients (js_calls.mjs, python_calls.py, module_calls.ps1,
         curl_calls.sh) on COUNT calls with IN_FLIGHT at once for ROUNDS rounds; returns its JSON
         (rounds of wall_ms and call_ms_median) with PeakMB, or a note on why it could not run.
+        -CallTimeoutSec bounds each call of the js, python and curl clients (a call that runs out
+        is counted as failed, in the row's note).
     #>
     param([ValidateSet('module', 'module (Call)', 'js', 'python', 'curl')] [string] $Client, [hashtable] $Context,
-          [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [string] $Warmup = '1', [int] $TimeoutSec = 1800)
+          [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [string] $Warmup = '1', [int] $TimeoutSec = 1800,
+          [int] $CallTimeoutSec = 600)
     $clients = Join-Path $PSScriptRoot '../clients'
     $common = @($Url, $Api, $DataJson, "$Count", "$InFlight", "$($Context.Rounds)", "$Warmup")
+    $bounded = $common + "$CallTimeoutSec"
     $run = switch ($Client) {
         'module' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'module (Call)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'js' {
             if (-not $Context.NodeClientDir) { return [pscustomobject]@{ Note = 'js: no @gradio/client installed' } }
-            Invoke-Bounded node (@((Join-Path $clients 'js_calls.mjs')) + $common) $TimeoutSec @{ GRADIO_CLIENT_MODULE = (Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js') } -MeasurePeak
+            Invoke-Bounded node (@((Join-Path $clients 'js_calls.mjs')) + $bounded) $TimeoutSec @{ GRADIO_CLIENT_MODULE = (Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js') } -MeasurePeak
         }
         'python' {
             if (-not ($Context.PythonExe -and (Test-Path $Context.PythonExe))) { return [pscustomobject]@{ Note = 'python: no gradio_client interpreter' } }
-            Invoke-Bounded $Context.PythonExe (@((Join-Path $clients 'python_calls.py')) + $common) $TimeoutSec -MeasurePeak
+            Invoke-Bounded $Context.PythonExe (@((Join-Path $clients 'python_calls.py')) + $bounded) $TimeoutSec -MeasurePeak
         }
         'curl' {
-            $lines = Invoke-Bounded bash (@((Join-Path $clients 'curl_calls.sh')) + ($common -replace '^\[(.*)\]$', '[$1]')) $TimeoutSec -MeasurePeak
+            $lines = Invoke-Bounded bash (@((Join-Path $clients 'curl_calls.sh')) + ($bounded -replace '^\[(.*)\]$', '[$1]')) $TimeoutSec -MeasurePeak
             if ($lines.ExitCode -eq 0) {
                 $rounds = @($lines.Stdout -split "`n" | Where-Object { $_ } | ForEach-Object { $w, $m = $_ -split ' '; @{ wall_ms = [double]$w; call_ms_median = [double]$m } })
                 $lines | Add-Member -NotePropertyName Json -NotePropertyValue ([pscustomobject]@{ rounds = $rounds; error_count = 0 }) -PassThru

@@ -3,7 +3,8 @@
 # default concurrency_limit of 1 per event lets the server run one at a time). The module pipes
 # 1..COUNT into a generated function with -ThrottleLimit 8 ('module') or into
 # Invoke-GradioSessionApi -Protocol Call -ThrottleLimit 8 ('module (Call)'); js a pool of 8
-# predict() promises; python 8 submit() jobs outstanding; curl xargs -P 8 of POST + GET.
+# predict() promises; python 8 submit() jobs outstanding; curl xargs -P 8 of POST + GET. A call of
+# those three with no answer in 30 s counts as failed (the row's note), as in short-call.ps1.
 
 function Measure-BatchWorkload {
     param([hashtable] $Context)
@@ -16,7 +17,7 @@ function Measure-BatchWorkload {
     foreach ($t in $targets | Where-Object Url) {
         foreach ($client in 'module', 'module (Call)', 'curl', 'js', 'python') {
             Write-Host "  $($t.Name): $client ..."
-            $run = Invoke-CallsClient -Client $client -Context $Context -Url $t.Url -Api $t.Api -DataJson $t.Data -Count $count -InFlight $inFlight
+            $run = Invoke-CallsClient -Client $client -Context $Context -Url $t.Url -Api $t.Api -DataJson $t.Data -Count $count -InFlight $inFlight -CallTimeoutSec 30
             if ($run.Note) { New-BenchResult $t.Name $client 'calls/s' @() -Note $run.Note; continue }
             $rates = @($run.Json.rounds | ForEach-Object { $count / $_.wall_ms * 1000 })
             New-BenchResult $t.Name $client 'calls/s' $rates $run.PeakMB -Note (Get-ErrorNote $run $t.Expect)
