@@ -52,6 +52,9 @@ Describe 'Built module' {
     BeforeAll {
         $script:Manifest = Import-PowerShellDataFile $ModuleManifest
         $script:ModuleDir = Split-Path $ModuleManifest -Parent
+        # This PowerShell, for fresh processes: under `dotnet pwsh` the process is dotnet running pwsh.dll.
+        $script:Pwsh = @([Environment]::ProcessPath)
+        if ((Split-Path -Leaf $Pwsh[0]) -match '^dotnet(\.exe)?$') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
     }
 
     It 'has the version from Directory.Build.props' {
@@ -94,22 +97,18 @@ Describe 'Built module' {
 
     It 'loads its views with its first command rather than at import, in each runspace' {
         # A fresh process: this one has run the module's commands already.
-        $pwsh = @([Environment]::ProcessPath)
-        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
         $type = 'PowershAI.HuggingFace.Objects.GradioSession'
         $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; @(Get-FormatData $type).Count; `$null = Get-GradioSession; @(Get-FormatData $type).Count; " +
             "1 | ForEach-Object -Parallel { Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession; @(Get-FormatData $type).Count }"
-        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+        $out = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
         $out | Should -Be @('0', '1', '1')
     }
 
     It 'loads them without importing Microsoft.PowerShell.Utility, whose cmdlets make the updates' {
-        $pwsh = @([Environment]::ProcessPath)
-        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
         $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession; @(Get-Module Microsoft.PowerShell.Utility).Count; " +
             "@(Get-FormatData PowershAI.HuggingFace.Objects.GradioSession).Count; (Get-TypeData PowershAI.HuggingFace.Objects.HubItem).TypeAdapter.Name"
-        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+        $out = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
         $out | Should -Be @('0', '1', 'HubItemAdapter')
     }
