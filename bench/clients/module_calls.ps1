@@ -8,8 +8,9 @@
     for N seconds in three stretches each followed by 300 ms idle) and ROUNDS rounds
     of COUNT calls of API with the inputs DATA_JSON (a JSON array in /info order; "@file:PATH"
     becomes that file, uploaded), IN_FLIGHT at once (-ThrottleLimit; 1 = one after the other,
-    each timed). WAY: 'function' (a generated function, -Result; the default) or 'call'
-    (Invoke-GradioSessionApi -Protocol Call -Result). Prints one JSON object like the other
+    each timed). WAY: 'function' (a generated function, -Result; the default), 'session'
+    (Invoke-GradioSessionApi -Result, the queue) or 'call' (Invoke-GradioSessionApi -Protocol Call
+    -Result). Prints one JSON object like the other
     clients': per round the wall ms and the median ms of one call; import ms. Asserts nothing.
 #>
 param([string] $Manifest, [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [int] $Rounds, [string] $Warmup = '1', [string] $Way = 'function')
@@ -27,6 +28,8 @@ $throttle = @{}
 if ($InFlight -gt 1) { $throttle.ThrottleLimit = $InFlight }
 $call = if ($Way -eq 'call') {
     { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Protocol Call -Result @throttle }
+} elseif ($Way -eq 'session') {
+    { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Result @throttle }
 } else {
     { param($n) 1..$n | & $fn @inputs -Result @throttle }
 }

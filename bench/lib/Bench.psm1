@@ -116,7 +116,7 @@ function Invoke-CallsClient {
         -CallTimeoutSec bounds each call of the js, python and curl clients (a call that runs out
         is counted as failed, in the row's note).
     #>
-    param([ValidateSet('module', 'module (Call)', 'js', 'python', 'curl')] [string] $Client, [hashtable] $Context,
+    param([ValidateSet('module', 'module (session)', 'module (Call)', 'js', 'python', 'curl')] [string] $Client, [hashtable] $Context,
           [string] $Url, [string] $Api, [string] $DataJson, [int] $Count, [int] $InFlight, [string] $Warmup = '1', [int] $TimeoutSec = 1800,
           [int] $CallTimeoutSec = 600)
     $clients = Join-Path $PSScriptRoot '../clients'
@@ -124,6 +124,7 @@ function Invoke-CallsClient {
     $bounded = $common + "$CallTimeoutSec"
     $run = switch ($Client) {
         'module' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        'module (session)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'session') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'module (Call)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'js' {
             if (-not $Context.NodeClientDir) { return [pscustomobject]@{ Note = 'js: no @gradio/client installed' } }
@@ -151,6 +152,14 @@ function Invoke-CallsClient {
     $run
 }
 
+function Get-ErrorNote($Run, [string] $Expect) {
+    <# A calls client's note for its row: its failed calls, or a last result other than the expected one. #>
+    if ($Run.Json.error_count) { return "$($Run.Json.error_count) failed call(s): $(@($Run.Json.errors)[0])" }
+    # curl reports no result; the others' last result must be the expected one.
+    if ($Run.Json.PSObject.Properties['last'] -and "$($Run.Json.last)" -ne $Expect) { return "WRONG RESULT: $($Run.Json.last), expected $Expect" }
+    ''
+}
+
 function Invoke-CurlListing([string] $Url) {
     <# A Hub listing read by curl page by page (Link rel="next"): total ms, first byte ms, item count. #>
     $total = 0.0; $first = $null; $count = 0; $pages = 0
@@ -169,4 +178,4 @@ function Invoke-CurlListing([string] $Url) {
     [pscustomobject]@{ Total = $total; First = $first; Count = $count }
 }
 
-Export-ModuleMember -Function Get-PwshEntry, Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient, Invoke-CurlListing
+Export-ModuleMember -Function Get-PwshEntry, Get-Median, Get-Percentile, Invoke-Bounded, Invoke-JsonChild, New-BenchResult, Invoke-CallsClient, Get-ErrorNote, Invoke-CurlListing

@@ -26,10 +26,3 @@ function Measure-ShortCallWorkload {
         }
     }
 }
-
-function Get-ErrorNote($Run, [string] $Expect) {
-    if ($Run.Json.error_count) { return "$($Run.Json.error_count) failed call(s): $(@($Run.Json.errors)[0])" }
-    # curl reports no result; the others' last result must be the expected one.
-    if ($Run.Json.PSObject.Properties['last'] -and "$($Run.Json.last)" -ne $Expect) { return "WRONG RESULT: $($Run.Json.last), expected $Expect" }
-    ''
-}
