@@ -24,14 +24,13 @@ $null = New-GradioSession $Url -Name bench
 Set-GradioSession bench -MaxCalls 100000
 $fn = (New-GradioSessionApiProxyFunction -Session bench -ApiName $Api -Prefix Bench).Name
 $connectMs = $sw.Elapsed.TotalMilliseconds
-$throttle = @{}
-if ($InFlight -gt 1) { $throttle.ThrottleLimit = $InFlight }
-$call = if ($Way -eq 'call') {
-    { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Protocol Call -Result @throttle }
-} elseif ($Way -eq 'session') {
-    { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Result @throttle }
+$options = @{}
+if ($InFlight -gt 1) { $options.ThrottleLimit = $InFlight }
+if ($Way -eq 'call') { $options.Protocol = 'Call' }
+$call = if ($Way -in 'call', 'session') {
+    { param($n) 1..$n | Invoke-GradioSessionApi $Api -Params $inputs -Session bench -Result @options }
 } else {
-    { param($n) 1..$n | & $fn @inputs -Result @throttle }
+    { param($n) 1..$n | & $fn @inputs -Result @options }
 }
 if ($Warmup.EndsWith('s')) {
     $stretchSec = [double]$Warmup.TrimEnd('s') / 3

@@ -122,10 +122,10 @@ function Invoke-CallsClient {
     $clients = Join-Path $PSScriptRoot '../clients'
     $common = @($Url, $Api, $DataJson, "$Count", "$InFlight", "$($Context.Rounds)", "$Warmup")
     $bounded = $common + "$CallTimeoutSec"
+    # module_calls.ps1's WAY for each of the module's clients.
+    $way = @{ 'module' = 'function'; 'module (session)' = 'session'; 'module (Call)' = 'call' }
     $run = switch ($Client) {
-        'module' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'function') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
-        'module (session)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'session') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
-        'module (Call)' { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + 'call') $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
+        { $way.ContainsKey($_) } { Invoke-Bounded dotnet (@((Get-PwshEntry), '-NoProfile', '-NonInteractive', '-File', (Join-Path $clients 'module_calls.ps1'), $Context.ModulePath) + $common + $way[$Client]) $TimeoutSec -WorkingDirectory $Context.RepoRoot -MeasurePeak }
         'js' {
             if (-not $Context.NodeClientDir) { return [pscustomobject]@{ Note = 'js: no @gradio/client installed' } }
             Invoke-Bounded node (@((Join-Path $clients 'js_calls.mjs')) + $bounded) $TimeoutSec @{ GRADIO_CLIENT_MODULE = (Join-Path $Context.NodeClientDir 'node_modules/@gradio/client/dist/index.js') } -MeasurePeak
