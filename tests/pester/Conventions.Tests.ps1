@@ -311,9 +311,7 @@ Describe 'Coexistence with PowershAI scripts' {
     }
 
     It 'warns once at import when PowershAI is already loaded, naming how to call ours' {
-        # The same PowerShell as this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
-        $pwsh = @([Environment]::ProcessPath)
-        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+        $pwsh = Get-TestPwsh   # the same PowerShell as this one
         $script = "New-Module -Name PowershAI -ScriptBlock { function New-GradioSession { 'theirs' }; function Get-GradioSession { 'theirs' } } | Import-Module; " +
                   "Import-Module '$Manifest'; Get-GradioEndpoint -AppUrl '$($Fake.Url)' -ApiName predict | Out-Null; New-GradioSession x"
         $output = (& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1 | Out-String)

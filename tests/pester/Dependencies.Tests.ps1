@@ -11,9 +11,7 @@ BeforeAll {
     $build = & dotnet build $project -c Release -o $ConflictDir --nologo 2>&1
     if ($LASTEXITCODE -ne 0) { throw "ConflictModule did not build:`n$($build -join "`n")" }
     $script:Fake = Start-FakeGradio -Profile v5 -App simple
-    # The same PowerShell as this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
-    $script:Pwsh = @([Environment]::ProcessPath)
-    if ((Split-Path -Leaf $Pwsh[0]) -match '^dotnet(\.exe)?$') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    $script:Pwsh = Get-TestPwsh   # the same PowerShell as this one
 
     function Invoke-InChild([string] $Script) {
         # A fresh process each time: assemblies cannot be unloaded, so each order needs its own.

@@ -52,9 +52,7 @@ Describe 'Built module' {
     BeforeAll {
         $script:Manifest = Import-PowerShellDataFile $ModuleManifest
         $script:ModuleDir = Split-Path $ModuleManifest -Parent
-        # This PowerShell, for fresh processes: under `dotnet pwsh` the process is dotnet running pwsh.dll.
-        $script:Pwsh = @([Environment]::ProcessPath)
-        if ((Split-Path -Leaf $Pwsh[0]) -match '^dotnet(\.exe)?$') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
+        $script:Pwsh = Get-TestPwsh
     }
 
     It 'has the version from Directory.Build.props' {

@@ -8,8 +8,7 @@ BeforeAll {
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "phf-package-$PID"
     $script:Package = & (Join-Path $PSScriptRoot '../../build/New-ModulePackage.ps1') -ModulePath (Split-Path $manifest -Parent) -OutputDirectory (Join-Path $Work 'repo')
     $script:Fake = Start-FakeGradio -Profile v5 -App simple
-    $script:Pwsh = @([Environment]::ProcessPath)
-    if ((Split-Path -Leaf $Pwsh[0]) -match '^dotnet(\.exe)?$') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    $script:Pwsh = Get-TestPwsh
 }
 
 AfterAll {

@@ -37,6 +37,13 @@ function Get-TestModuleManifest {
     return Join-Path $script:RepoRoot 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1'
 }
 
+function Get-TestPwsh {
+    <# This PowerShell as a command for a fresh process: under `dotnet pwsh` the process is dotnet running pwsh.dll. #>
+    $pwsh = @([Environment]::ProcessPath)
+    if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    , $pwsh
+}
+
 function Get-RealGradioRoot {
     <# The genuine-Gradio kit beside the repo (../shared/real-gradio), or $null when absent or unusable. #>
     if (Get-RealGradioSkipReason) { return $null }
@@ -297,5 +304,5 @@ function Restore-HubEnvironment([hashtable] $Saved) {
     if ($Saved) { foreach ($kv in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) } }
 }
 
-Export-ModuleMember -Function Clear-HubEnvironment, Restore-HubEnvironment, Get-RealGradioRoot, Get-RealGradioSkipReason, Test-RealGradioAvailable, Get-TestModuleManifest, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
+Export-ModuleMember -Function Clear-HubEnvironment, Restore-HubEnvironment, Get-RealGradioRoot, Get-RealGradioSkipReason, Test-RealGradioAvailable, Get-TestModuleManifest, Get-TestPwsh, Get-FreeTcpPort, Start-RealGradio, Start-FakeGradio, Start-FakeHub,
     Start-GradioPython, Stop-RealGradio, Get-FakeGradioPath -Alias Stop-FakeGradio
