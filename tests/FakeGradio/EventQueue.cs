@@ -131,6 +131,7 @@ internal sealed class EventQueue(ServerContext server)
                 var average = Record(_steps, job.Fn, duration);
                 if (job.Fn.Generator) job.Post(messages.Generating(job.EventId, messages.Output(Wire(job, previous, data), true, duration, average)));
                 previous = data;
+                if (job.Mailbox is { } box) await box.RoomAsync(token);
             }
             Record(_runs, job.Fn, Stopwatch.GetElapsedTime(runStarted).TotalSeconds);
             var final = previous ?? Nulls(job.Fn);

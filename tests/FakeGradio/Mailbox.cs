@@ -1,22 +1,57 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 
 namespace PowershAI.HuggingFace.FakeGradio;
 
 /// <summary>
 /// The per-stream-key message queue (Gradio's pending_messages_per_session): messages wait here
 /// until the stream reads them, so nothing is lost when the stream opens after the join.
+/// A generator more than <see cref="MaxBacklog"/> messages ahead of the stream waits for it
+/// (<see cref="RoomAsync"/>): the stream app's instant yields otherwise piled up 100,000 live
+/// messages, and the GC work of keeping them made the server, not the client, the bottleneck
+/// of a benchmark (bench/README.md).
 /// </summary>
 internal sealed class Mailbox(string key)
 {
+    public const int MaxBacklog = 1024;
+
     private readonly Channel<JsonObject> _messages = Channel.CreateUnbounded<JsonObject>();
     private readonly HashSet<string> _pending = [];
     private bool _closed;
+    private TaskCompletionSource? _room;
 
     public string Key { get; } = key;
 
-    public ChannelReader<JsonObject> Reader => _messages.Reader;
+    /// <summary>The next message; a generator waiting for room goes on once half the backlog is read.</summary>
+    public async ValueTask<JsonObject> TakeAsync(CancellationToken ct)
+    {
+        var message = await _messages.Reader.ReadAsync(ct);
+        if (Volatile.Read(ref _room) is not null && _messages.Reader.Count <= MaxBacklog / 2) ReleaseRoom();
+        return message;
+    }
+
+    /// <summary>Completes once at most <see cref="MaxBacklog"/> messages wait unread, or the box is closed.</summary>
+    public Task RoomAsync(CancellationToken ct)
+    {
+        lock (_pending)
+        {
+            if (_closed || _messages.Reader.Count <= MaxBacklog) return Task.CompletedTask;
+            _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _room.Task.WaitAsync(ct);
+        }
+    }
+
+    private void ReleaseRoom()
+    {
+        lock (_pending)
+        {
+            _room?.TrySetResult();
+            _room = null;
+        }
+    }
 
     /// <summary>True once a stream closed it or went away; later joins file into a fresh box.</summary>
     public bool IsClosed
@@ -74,5 +109,6 @@ internal sealed class Mailbox(string key)
             _closed = true;
             _pending.Clear();
         }
+        ReleaseRoom();
     }
 }

@@ -31,7 +31,7 @@ internal static class MailboxStream
                 quiet.CancelAfter(server.Options.HeartbeatInterval);
                 try
                 {
-                    message = await box.Reader.ReadAsync(quiet.Token);
+                    message = await box.TakeAsync(quiet.Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
