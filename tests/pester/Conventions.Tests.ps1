@@ -225,6 +225,24 @@ Describe 'Objects and views' {
         Get-GradioSession | Remove-GradioSession
     }
 
+    It 'generates, replaces and removes functions whatever the caller named New-Module, Import-Module, Get-Module, Remove-Module or Remove-Item' {
+        Get-GradioSession | Remove-GradioSession
+        $null = New-GradioSession $Fake.Url -Name shadowed
+        $names = 'New-Module', 'Import-Module', 'Get-Module', 'Remove-Module', 'Remove-Item'
+        try {
+            foreach ($name in $names) { Set-Item "function:global:$name" { throw "the caller's $($MyInvocation.MyCommand.Name) ran" } }
+            $first = New-GradioSessionApiProxyFunction -ApiName predict -Prefix Invoke-Shadowed
+            $null = New-GradioSessionApiProxyFunction -ApiName predict -Prefix Invoke-Shadowed   # replaces the first generation's module
+            (Invoke-ShadowedPredict -Num1 2 -Operation add -Num2 5 | Select-Object -Last 1).data | Should -Be 7
+            Remove-GradioSessionApiProxyFunction 'Invoke-Shadowed*'
+            Test-Path function:Invoke-ShadowedPredict | Should -BeFalse
+        } finally {
+            foreach ($name in $names) { Microsoft.PowerShell.Management\Remove-Item "function:$name" -ErrorAction SilentlyContinue }
+        }
+        @(Get-Module 'GradioApi.*' | Where-Object Name -eq $first.ModuleName).Count | Should -Be 0   # the replaced generation is gone
+        Get-GradioSession | Remove-GradioSession
+    }
+
     It 'completes -Sort, -Expand and -Filter of the Find cmdlets' {
         function Complete([string] $line) { (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText }
         Complete 'Find-HuggingFaceModel -Sort lik' | Should -Be 'likes', 'likes30d'

@@ -19,6 +19,10 @@ static class GeneratedFunctions
 {
     const string ModulePrefix = "GradioApi.";
 
+    // The engine's commands run by their qualified names, so a caller's function of the same name
+    // (a proxy of Import-Module, say) cannot take a generation's module or remove another.
+    const string Core = "Microsoft.PowerShell.Core\\";
+
     /// <summary>
     /// What every generated function is made with: the marker attribute, the module-qualified
     /// Invoke-GradioEndpoint it forwards to (so a same-named command elsewhere cannot intercept
@@ -52,7 +56,7 @@ static class GeneratedFunctions
             var first = ex.Errors?.FirstOrDefault();
             throw new InvalidOperationException($"The generated functions do not parse ({first?.Message ?? ex.Message} at line {first?.Extent.StartLineNumber}); this is a bug in the generator.", ex);
         }
-        const string loader = "param($Name, $Body) New-Module -Name $Name -ScriptBlock $Body | Import-Module -Global -Force -PassThru";
+        const string loader = "param($Name, $Body) " + Core + "New-Module -Name $Name -ScriptBlock $Body | " + Core + "Import-Module -Global -Force -PassThru";
         var name = ModulePrefix + Guid.NewGuid().ToString("N");
         var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, body)
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
@@ -65,7 +69,7 @@ static class GeneratedFunctions
     /// <summary>Removes the earlier generation modules none of whose functions is still the one a name runs.</summary>
     static void RemoveSuperseded(PSCmdlet cmdlet, PSModuleInfo current)
     {
-        var earlier = cmdlet.InvokeCommand.InvokeScript("Get-Module -Name '" + ModulePrefix + "*'")
+        var earlier = cmdlet.InvokeCommand.InvokeScript(Core + "Get-Module -Name '" + ModulePrefix + "*'")
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().Where(m => m != current).ToList();
         var functions = cmdlet.SessionState.InvokeProvider.Item;
         foreach (var module in earlier)
@@ -75,7 +79,7 @@ static class GeneratedFunctions
                 functions.Exists("function:" + name, force: false, literalPath: true)
                 && functions.Get(new[] { "function:" + name }, force: false, literalPath: true).Select(o => o.BaseObject).OfType<FunctionInfo>().Any(f => f.ModuleName == module.Name));
             if (!live)
-                cmdlet.InvokeCommand.InvokeScript("param($Module) Remove-Module -ModuleInfo $Module -Force", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, module);
+                cmdlet.InvokeCommand.InvokeScript("param($Module) " + Core + "Remove-Module -ModuleInfo $Module -Force", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, module);
         }
     }
 
@@ -89,9 +93,7 @@ static class GeneratedFunctions
     public static GradioGeneratedFunctionAttribute? Marker(CommandInfo? command) =>
         (command as FunctionInfo)?.ScriptBlock.Attributes.OfType<GradioGeneratedFunctionAttribute>().FirstOrDefault();
 
-    public static void Remove(PSCmdlet cmdlet, FunctionInfo function)
-    {
-        const string remover = "param($Name) Remove-Item -LiteralPath \"Function:\\$Name\" -Force";
-        cmdlet.InvokeCommand.InvokeScript(remover, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, function.Name);
-    }
+    /// <summary>Through the Function: drive itself: no command a caller may have shadowed, and no import of the module that holds Remove-Item.</summary>
+    public static void Remove(PSCmdlet cmdlet, FunctionInfo function) =>
+        cmdlet.SessionState.InvokeProvider.Item.Remove(new[] { "function:" + function.Name }, recurse: false, force: true, literalPath: true);
 }
