@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Gradio;
+using PowershAI.HuggingFace.Core.Tests.CodeGenTests;
 using PowershAI.HuggingFace.FakeGradio;
 using Xunit;
 
@@ -45,5 +46,28 @@ public class JobStateTests(ServerFixture servers) : IClassFixture<ServerFixture>
         while (running.State != GradioJobState.Running) await Task.Delay(20, cts.Token);
         await running.CancelAsync();
         Assert.Equal(GradioJobState.Cancelled, running.State);
+    }
+
+    /// <summary>
+    /// A job whose server already sent its own "cancelled" end, and whose producer has not closed
+    /// the stream yet, when the client's cancel publishes its end too.
+    /// </summary>
+    sealed class EndedByServerJob(GradioClient client, AppInfo app) : GradioJob(client, app, app.Endpoints[0], "s", "call")
+    {
+        protected override void StartProducing() => Publish(new GradioEvent(GradioEventKind.Complete) { Cancelled = true });
+
+        protected override Task CancelOnServerAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_job_ends_once_when_the_server_s_cancelled_end_races_the_client_s()
+    {
+        using var cts = T.Deadline();
+        var job = new EndedByServerJob(T.Client(Gen.Root.AbsoluteUri), Gen.OneEndpoint("/long"));
+        job.Receive();
+        await job.CancelAsync();
+        var events = await T.ReadAll(job, cts.Token);
+        Assert.True(Assert.Single(events, e => e.IsTerminal).Cancelled);
+        Assert.Equal(GradioJobState.Cancelled, job.State);
     }
 }

@@ -24,6 +24,7 @@ public abstract class GradioJob
     int _readers;
     bool _shared;
     int _started;
+    int _ended;
 
     protected GradioJob(GradioClient client, AppInfo app, EndpointInfo endpoint, string sessionHash, string protocol)
     {
@@ -160,8 +161,13 @@ public abstract class GradioJob
     /// <summary>Releases the connection the job reads from, if it owns one.</summary>
     protected virtual void Abandon() { }
 
+    /// <summary>
+    /// Queues an event for the reader. A job ends once: a second terminal event (the server's own
+    /// "cancelled" racing the one <see cref="CancelAsync"/> publishes) is dropped.
+    /// </summary>
     protected internal bool Publish(GradioEvent e)
     {
+        if (e.IsTerminal && Interlocked.Exchange(ref _ended, 1) == 1) return false;
         if (StateAfter(e) is GradioJobState next) Settle(next);
         _unread.Add();
         if (_events.Writer.TryWrite(e)) return true;
