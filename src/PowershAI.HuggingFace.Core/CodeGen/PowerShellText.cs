@@ -34,9 +34,15 @@ public static class PowerShellText
     /// </summary>
     public static string HelpLine(string? text)
     {
-        var sb = new StringBuilder();
-        foreach (var c in text ?? "") sb.Append(char.IsControl(c) ? ' ' : c);
-        var line = Defuse(sb.ToString().Trim());
+        var s = text ?? "";
+        // Most lines have no control character: no copy for them.
+        if (s.Any(char.IsControl))
+        {
+            var sb = new StringBuilder(s.Length);
+            foreach (var c in s) sb.Append(char.IsControl(c) ? ' ' : c);
+            s = sb.ToString();
+        }
+        var line = Defuse(s.Trim());
         return line.Length > 1 && line[0] == '.' && (char.IsLetterOrDigit(line[1]) || line[1] == '_') ? "\u00B7" + line : line;
     }
 

@@ -103,10 +103,15 @@ public static class ProxyFunctionGenerator
     public static List<GeneratedFunction> GenerateAll(AppInfo app, IEnumerable<EndpointInfo> endpoints, ProxyOptions options)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return endpoints.Select((e, i) => Generate(app, e, options, i, taken)).ToList();
+        // One buffer for all: a fresh one per function was a third of what a generation allocated.
+        var buffer = new StringBuilder(8192);
+        return endpoints.Select((e, i) => Generate(app, e, options, i, taken, buffer)).ToList();
     }
 
-    public static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index, ISet<string>? takenNames = null)
+    public static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index, ISet<string>? takenNames = null) =>
+        Generate(app, endpoint, options, index, takenNames, new StringBuilder(8192));   // a function's text is 3-6 KB: one buffer, no growing
+
+    static GeneratedFunction Generate(AppInfo app, EndpointInfo endpoint, ProxyOptions options, int index, ISet<string>? takenNames, StringBuilder sb)
     {
         if (!PowerShellNames.IsValidPrefix(options.Prefix))
             throw new GradioException(GradioErrorKind.InvalidArguments, $"'{options.Prefix}' cannot start a function name: use letters, digits, '-' and '_', starting with a letter.");
@@ -122,16 +127,24 @@ public static class ProxyFunctionGenerator
             if (p.Source.Name is { } py && PowerShellNames.IsIdentifier(py) && !reserved.Contains(py) && taken.Add(py))
                 p.Alias = py;
 
-        var sb = new StringBuilder(8192);   // a function's text is 3-6 KB: one buffer, no growing
-        sb.Append("function ").Append(name).Append(" {\n");
+        sb.Clear().Append("function ").Append(name).Append(" {\n");
         WriteHelp(sb, app, endpoint, options, name, parameters);
         sb.Append("    [CmdletBinding(DefaultParameterSetName = '").Append(DirectSet).Append("')]\n");
         sb.Append("    [").Append(options.MarkerAttribute).Append('(')
           .Append(PowerShellText.Quote(options.SessionId)).Append(", ").Append(PowerShellText.Quote(endpoint.ApiName)).Append(")]\n");
         sb.Append("    param(\n");
-        var declarations = parameters.Select((p, i) => Declaration(p, i)).ToList();
-        if (options.Controls.Count > 0) declarations.Add(options.ControlDeclarations);
-        sb.Append(string.Join(",\n\n", declarations)).Append('\n');
+        // Declarations separated by a blank line, written in place.
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0) sb.Append(",\n\n");
+            WriteDeclaration(sb, parameters[i], i);
+        }
+        if (options.Controls.Count > 0)
+        {
+            if (parameters.Count > 0) sb.Append(",\n\n");
+            sb.Append(options.ControlDeclarations);
+        }
+        sb.Append('\n');
         sb.Append("    )\n");
         // What the function forwards to Invoke-GradioEndpoint besides its bound parameters, splatted
         // by the module's SharedSteps; they are dot-sourced, so they run in this function's scope
@@ -160,8 +173,18 @@ public static class ProxyFunctionGenerator
     /// <summary>
     /// The text of a module of generated functions: <see cref="SharedSteps"/>, then the functions.
     /// </summary>
-    public static string ModuleText(IEnumerable<GeneratedFunction> functions, ProxyOptions options) =>
-        SharedSteps(options.ForwardTo) + string.Join("\n", functions.Select(f => f.Text));
+    public static string ModuleText(IEnumerable<GeneratedFunction> functions, ProxyOptions options)
+    {
+        // One concatenation of an array sizes the text once; a join of a sequence grows buffers to
+        // several times the text (megabytes, for hundreds of functions). A blank line between functions.
+        var parts = new List<string> { SharedSteps(options.ForwardTo) };
+        foreach (var f in functions)
+        {
+            if (parts.Count > 1) parts.Add("\n");
+            parts.Add(f.Text);
+        }
+        return string.Concat(parts.ToArray());
+    }
 
     /// <summary>
     /// The steps every function of a module dot-sources, written once: a copy in each of hundreds
@@ -201,9 +224,8 @@ public static class ProxyFunctionGenerator
     static string ParameterMap(IReadOnlyList<ProxyParameter> parameters) => parameters.Count == 0 ? "@{}"
         : "@{ " + string.Join("; ", parameters.Select(p => PowerShellText.Quote(p.Name) + " = " + p.Source.Index.ToString(CultureInfo.InvariantCulture))) + " }";
 
-    static string Declaration(ProxyParameter p, int position)
+    static void WriteDeclaration(StringBuilder sb, ProxyParameter p, int position)
     {
-        var sb = new StringBuilder();
         var pos = position.ToString(CultureInfo.InvariantCulture);
         // Mandatory only when called directly: piped calls may fill it through -ApiResultMap.
         // From the pipeline by property name, so a script block value (-A { $_ }) is evaluated per
@@ -223,7 +245,6 @@ public static class ProxyFunctionGenerator
         sb.Append("        $").Append(p.Name);
         var literal = p.Source.HasDefault ? DefaultLiteral(p.Type, p.Source.Default) : null;
         if (literal != null) sb.Append(" = ").Append(literal);
-        return sb.ToString();
     }
 
     internal static string Declaration(ControlParameter c)
@@ -258,9 +279,10 @@ public static class ProxyFunctionGenerator
             sb.Append(PowerShellText.HelpLine(ParameterHelp(p))).Append("\n\n");
         }
         sb.Append(options.ControlsHelp);
-        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters))).Append("\n\n");
+        var example = PowerShellText.HelpLine(Example(name, parameters));
+        sb.Append(".EXAMPLE\n").Append(example).Append("\n\n");
         sb.Append(PowerShellText.HelpLine($"Calls {endpoint.ApiName} and writes each result as it streams in.")).Append("\n\n");
-        sb.Append(".EXAMPLE\n").Append(PowerShellText.HelpLine(Example(name, parameters) + " -Manual | Update-GradioSessionApiResult")).Append("\n\n");
+        sb.Append(".EXAMPLE\n").Append(example).Append(" -Manual | Update-GradioSessionApiResult\n\n");
         sb.Append("Submits the call, returns its handle, and reads the results later.\n\n");
         sb.Append(".OUTPUTS\nPowershAI.HuggingFace.Objects.GradioApiEventResult\n\n");
         sb.Append(".LINK\nGet-GradioEndpoint\n");
