@@ -25,6 +25,9 @@ $ErrorActionPreference = 'Stop'
 $repo = Split-Path $PSScriptRoot -Parent
 if (-not $ModulePath) { $ModulePath = Join-Path $repo 'out/PowershAI.HuggingFace/PowershAI.HuggingFace.psd1' }
 Import-Module (Join-Path $repo 'tests/pester/RealGradio.psm1')
+# The /config of 10k endpoints is about 75 MB of JSON, past the module's default bound of 64 MB
+# for one answer: the children inherit a higher one.
+$env:POWERSHAI_HF_MAX_JSON_MB = '512'
 
 # Runs in the child: one JSON line with the measures.
 $child = {

@@ -86,7 +86,7 @@ public static class BoundedBody
     }
 
     internal static TransportFailure TooLarge(string what, long maxBytes, Uri? url) =>
-        new(TransportFailureKind.TooLarge, $"{what}: the answer is larger than {Limits.Describe(maxBytes)}, the most this client reads.", url);
+        new(TransportFailureKind.TooLarge, $"{what}: the answer is larger than {Limits.Describe(maxBytes)}, the most this client reads (in megabytes, {Limits.JsonVariable} raises it).", url);
 
     static string Origin(Uri? url) => url == null ? "" : " to " + url.GetLeftPart(UriPartial.Authority);
 }

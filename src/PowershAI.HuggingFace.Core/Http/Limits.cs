@@ -6,11 +6,15 @@ namespace PowershAI.HuggingFace.Core.Http;
 /// <summary>
 /// Size bounds on what a server may make this client hold in memory: one JSON answer (after
 /// decompression) and one event-stream message. Defaults fit any Gradio or Hub answer seen in
-/// practice; POWERSHAI_HF_MAX_JSON_MB and POWERSHAI_HF_MAX_MESSAGE_MB change them for the process.
+/// practice; <see cref="JsonVariable"/> and <see cref="MessageVariable"/> change them for the process.
 /// </summary>
 public sealed class Limits
 {
     public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>The environment variables that raise the limits, named by the errors that hit them.</summary>
+    public const string JsonVariable = "POWERSHAI_HF_MAX_JSON_MB";
+    public const string MessageVariable = "POWERSHAI_HF_MAX_MESSAGE_MB";
 
     public long MaxJsonBytes { get; set; } = DefaultMaxBytes;
 
@@ -18,8 +22,8 @@ public sealed class Limits
 
     public static Limits FromEnvironment() => new()
     {
-        MaxJsonBytes = Megabytes("POWERSHAI_HF_MAX_JSON_MB") ?? DefaultMaxBytes,
-        MaxMessageBytes = Megabytes("POWERSHAI_HF_MAX_MESSAGE_MB") ?? DefaultMaxBytes,
+        MaxJsonBytes = Megabytes(JsonVariable) ?? DefaultMaxBytes,
+        MaxMessageBytes = Megabytes(MessageVariable) ?? DefaultMaxBytes,
     };
 
     public static string Describe(long bytes) => bytes >= 1024 * 1024

@@ -118,7 +118,7 @@ public static class SseReader
                     _message += length;
                     if (_message > _max)
                         throw new TransportFailure(TransportFailureKind.TooLarge,
-                            $"{_what}: an event-stream message is larger than {Limits.Describe(_max)}, the most this client reads.", _url);
+                            $"{_what}: an event-stream message is larger than {Limits.Describe(_max)}, the most this client reads (in megabytes, {Limits.MessageVariable} raises it).", _url);
                 }
                 if (end < 0) return;
                 if (_lineEmpty) _message = 0; // a blank line ends the message

@@ -110,7 +110,7 @@ static class ErrorMapping
         GradioException { Kind: GradioErrorKind.AppError } => "The app's function failed: check the inputs, or the app's own log.",
         GradioException { Kind: GradioErrorKind.QueueFull } => "Try again later: the app's queue is full.",
         GradioException { Kind: GradioErrorKind.SpaceNotRunning } => "Start-HuggingFaceSpace wakes a sleeping Space (-Wait waits until it runs); Restart-HuggingFaceSpace starts a paused or failed one.",
-        GradioException { Kind: GradioErrorKind.ResponseTooLarge } => "Raise the limit the message names if the answer is expected to be that large.",
+        GradioException { Kind: GradioErrorKind.ResponseTooLarge } => "Set the environment variable the message names, before importing the module, if the answer is expected to be that large.",
         HubException { Kind: HubErrorKind.AuthenticationRequired } => "Set a token with Set-HuggingFaceToken, the HF_TOKEN variable, or -Token.",
         HubException { Kind: HubErrorKind.InvalidToken } => "Check the token (Set-HuggingFaceToken checks a new one).",
         HubException { Kind: HubErrorKind.Timeout } => "Raise -TimeoutSec, or check that the Hub endpoint answers.",

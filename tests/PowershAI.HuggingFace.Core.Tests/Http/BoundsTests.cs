@@ -28,6 +28,8 @@ public class BoundsTests
         using var response = Body(endless);
         var failure = await Assert.ThrowsAsync<TransportFailure>(() => BoundedBody.ReadAsync(response, 1024 * 1024, TimeSpan.FromSeconds(10), "Reading", default));
         Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
+        Assert.Contains("larger than 1 MB", failure.Message);
+        Assert.Contains("POWERSHAI_HF_MAX_JSON_MB raises it", failure.Message);
         Assert.InRange(endless.Served, 1024 * 1024, 2 * 1024 * 1024);
     }
 
@@ -51,6 +53,7 @@ public class BoundsTests
                 Assert.True(item.Data < 1000);
         });
         Assert.Equal(TransportFailureKind.TooLarge, failure.Kind);
+        Assert.Contains("POWERSHAI_HF_MAX_MESSAGE_MB raises it", failure.Message);
     }
 
     [Fact]
