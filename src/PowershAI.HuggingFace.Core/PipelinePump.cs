@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -56,6 +57,7 @@ public sealed class PipelinePump
     }
 
     /// <summary>Makes the writes posted so far, on the calling (waiting) thread.</summary>
+    [MethodImpl(PerEvent.Compile)]
     public void Drain()
     {
         while (_writes.TryDequeue(out var write))

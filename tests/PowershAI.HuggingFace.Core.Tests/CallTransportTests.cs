@@ -136,7 +136,7 @@ public class CallTransportTests(ServerFixture servers) : IClassFixture<ServerFix
         var session = T.NewSession();
         var submitted = await GradioCaller.SubmitAsync(client, "stream_text", new object?[] { "abc" }, new CallOptions { SessionHash = session }, cts.Token);
         var attached = await GradioCaller.AttachAsync(client, "stream_text", submitted.EventId!, session, GradioProtocol.Auto, cts.Token);
-        var ex = await Assert.ThrowsAsync<GradioException>(() => submitted.ReadAsync(cts.Token));
+        var ex = await Assert.ThrowsAsync<GradioException>(() => submitted.ReadAsync(cts.Token).AsTask());
         Assert.Contains("Another handle", ex.Message);
         Assert.Equal("abc", T.Text(T.Terminal(await T.ReadAll(attached, cts.Token)).Data![0]));
     }

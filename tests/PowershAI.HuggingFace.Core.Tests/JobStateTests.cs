@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Gradio;
@@ -48,13 +49,10 @@ public class JobStateTests(ServerFixture servers) : IClassFixture<ServerFixture>
         Assert.Equal(GradioJobState.Cancelled, running.State);
     }
 
-    /// <summary>
-    /// A job whose server already sent its own "cancelled" end, and whose producer has not closed
-    /// the stream yet, when the client's cancel publishes its end too.
-    /// </summary>
-    sealed class EndedByServerJob(GradioClient client, AppInfo app) : GradioJob(client, app, app.Endpoints[0], "s", "call")
+    /// <summary>A job whose events the test publishes on its first read; its stream stays open.</summary>
+    sealed class ScriptedJob(GradioClient client, AppInfo app, Action<GradioJob> produce) : GradioJob(client, app, app.Endpoints[0], "s", "call")
     {
-        protected override void StartProducing() => Publish(new GradioEvent(GradioEventKind.Complete) { Cancelled = true });
+        protected override void StartProducing() => produce(this);
 
         protected override Task CancelOnServerAsync(CancellationToken ct) => Task.CompletedTask;
     }
@@ -63,11 +61,31 @@ public class JobStateTests(ServerFixture servers) : IClassFixture<ServerFixture>
     public async Task A_job_ends_once_when_the_server_s_cancelled_end_races_the_client_s()
     {
         using var cts = T.Deadline();
-        var job = new EndedByServerJob(T.Client(Gen.Root.AbsoluteUri), Gen.OneEndpoint("/long"));
+        // The server already sent its own "cancelled" end, and the producer has not closed the
+        // stream yet, when the client's cancel publishes its end too.
+        var job = new ScriptedJob(T.Client(Gen.Root.AbsoluteUri), Gen.OneEndpoint("/long"), j => j.Publish(new GradioEvent(GradioEventKind.Complete) { Cancelled = true }));
         job.Receive();
         await job.CancelAsync();
         var events = await T.ReadAll(job, cts.Token);
         Assert.True(Assert.Single(events, e => e.IsTerminal).Cancelled);
         Assert.Equal(GradioJobState.Cancelled, job.State);
+    }
+
+    [Fact]
+    public async Task A_cancelled_read_ends_with_the_cancellation_even_with_events_waiting_and_takes_none()
+    {
+        using var cts = T.Deadline();
+        var job = new ScriptedJob(T.Client(Gen.Root.AbsoluteUri), Gen.OneEndpoint("/long"), j =>
+        {
+            for (var i = 0; i < 3; i++) j.Publish(new GradioEvent(GradioEventKind.Generating) { Data = new JsonArray(JsonValue.Create(i)) });
+        });
+        job.Receive();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.ReadAsync(cancelled.Token).AsTask());
+        Assert.Equal(3, job.Unread);
+        var first = await job.ReadAsync(cts.Token);
+        Assert.Equal(0, first!.Data![0]!.GetValue<int>());
+        Assert.Equal(2, job.Unread);
     }
 }

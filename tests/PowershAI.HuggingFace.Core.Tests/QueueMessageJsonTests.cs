@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Core.Gradio;
@@ -72,4 +74,12 @@ public class QueueMessageJsonTests
 
     [Fact]
     public void An_empty_message_has_no_data() => Assert.Null(Parse(""));
+
+    [Fact]
+    public void The_per_event_read_is_compiled_optimized_from_its_first_use()
+    {
+        Assert.Equal(MethodImplOptions.AggressiveOptimization, PerEvent.Compile);
+        var update = typeof(QueueMessageJson).GetMethod("Update", BindingFlags.NonPublic | BindingFlags.Static)!;
+        Assert.True(update.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
@@ -11,6 +12,7 @@ public static class DiffApplier
     /// and not at all when the edits begin by replacing it whole (a generator yielding a new
     /// number or text, the usual update).
     /// </summary>
+    [MethodImpl(PerEvent.Compile)]
     public static JsonNode? Apply(JsonNode? previous, JsonArray edits)
     {
         var value = previous;
@@ -28,6 +30,7 @@ public static class DiffApplier
         return copied ? value : value?.DeepClone();
     }
 
+    [MethodImpl(PerEvent.Compile)]
     static JsonNode? ApplyOne(JsonNode? target, string action, JsonArray path, JsonNode? value)
     {
         if (path.Count == 0)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
@@ -134,6 +135,7 @@ public sealed class EndpointInfo
         ?? Parameters.FirstOrDefault(p => string.Equals(p.Label, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The outputs a caller sees: State and layout outputs removed, as both official clients do.</summary>
+    [MethodImpl(PerEvent.Compile)]
     public JsonArray VisibleOutputs(JsonArray data)
     {
         if (_outputSkipped.Length != data.Count || !_outputSkipped.Any(s => s)) return data;

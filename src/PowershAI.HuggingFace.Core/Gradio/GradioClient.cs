@@ -170,8 +170,21 @@ public sealed class GradioClient
         var events = SseReader.EnumerateAsync(stream, parser, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (await events.MoveNextAsync().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
+            while (true)
+            {
+                // Mapped here rather than by MapFailure: one asynchronous step less per event.
+                bool more;
+                try
+                {
+                    more = await events.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (TransportFailure failure)
+                {
+                    throw GradioFailure.FromTransport(failure);
+                }
+                if (!more) yield break;
                 yield return events.Current;
+            }
         }
         finally
         {
@@ -180,6 +193,7 @@ public sealed class GradioClient
     }
 
     /// <summary>An event's data as JSON, read from its bytes; data that is not JSON is a malformed message.</summary>
+    [MethodImpl(PerEvent.Compile)]
     internal static JsonNode? JsonData(string eventType, ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty) return null;

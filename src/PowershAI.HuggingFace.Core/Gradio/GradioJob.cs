@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -68,18 +69,20 @@ public abstract class GradioJob
     }
 
     /// <summary>The next event, or null when the job has no more. Throws the failure that ended the stream.</summary>
-    public async Task<GradioEvent?> ReadAsync(CancellationToken ct)
+    public ValueTask<GradioEvent?> ReadAsync(CancellationToken ct)
     {
         Receive();
+        // An event already waiting is taken without an asynchronous step: a fast stream's reader
+        // mostly finds one. A cancelled read still ends with the cancellation, queued events or not.
+        return !ct.IsCancellationRequested && _events.Reader.TryRead(out var e) ? new ValueTask<GradioEvent?>(Taken(e)) : WaitAsync(ct);
+    }
+
+    async ValueTask<GradioEvent?> WaitAsync(CancellationToken ct)
+    {
         try
         {
             while (await _events.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
-            {
-                if (!_events.Reader.TryRead(out var e)) continue;
-                _unread.Take();
-                if (e.IsTerminal) Finished = true;
-                return e;
-            }
+                if (_events.Reader.TryRead(out var e)) return Taken(e);
             return null;
         }
         catch (ChannelClosedException ex) when (ex.InnerException != null)
@@ -87,6 +90,14 @@ public abstract class GradioJob
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
             throw;
         }
+    }
+
+    [MethodImpl(PerEvent.Compile)]
+    GradioEvent Taken(GradioEvent e)
+    {
+        _unread.Take();
+        if (e.IsTerminal) Finished = true;
+        return e;
     }
 
     /// <summary>Events received and not read yet.</summary>
@@ -165,6 +176,7 @@ public abstract class GradioJob
     /// Queues an event for the reader. A job ends once: a second terminal event (the server's own
     /// "cancelled" racing the one <see cref="CancelAsync"/> publishes) is dropped.
     /// </summary>
+    [MethodImpl(PerEvent.Compile)]
     protected internal bool Publish(GradioEvent e)
     {
         if (e.IsTerminal && Interlocked.Exchange(ref _ended, 1) == 1) return false;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,6 +15,7 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 static class QueueMessageJson
 {
     /// <summary>The message, or null when it is empty or not a JSON object.</summary>
+    [MethodImpl(PerEvent.Compile)]
     public static QueueMessage? Parse(string eventType, ReadOnlySpan<byte> data)
     {
         try
@@ -27,6 +29,7 @@ static class QueueMessageJson
         return GradioClient.JsonData(eventType, data) is JsonObject whole ? new QueueMessage(whole) : null;
     }
 
+    [MethodImpl(PerEvent.Compile)]
     static QueueMessage? Update(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);

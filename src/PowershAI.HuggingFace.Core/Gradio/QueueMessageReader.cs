@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
@@ -23,6 +24,7 @@ sealed class QueueMessageReader
     }
 
     /// <summary>The event for a message, or null for messages a caller does not see (handshakes).</summary>
+    [MethodImpl(PerEvent.Compile)]
     public GradioEvent? Translate(QueueMessage msg) => msg.Whole is { } whole ? Translate(whole) : Generating(msg.OutputData);
 
     /// <summary><see cref="Translate(QueueMessage)"/> of a message read whole.</summary>
@@ -73,6 +75,7 @@ sealed class QueueMessageReader
         }
     }
 
+    [MethodImpl(PerEvent.Compile)]
     GradioEvent Generating(JsonNode? data) =>
         new(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(Accumulate(data as JsonArray)) };
 
@@ -98,6 +101,7 @@ sealed class QueueMessageReader
     /// shared with the event rather than copied: readers only read them, and <see cref="DiffApplier"/>
     /// leaves the previous value as it was (copying it only when an edit changes it).
     /// </summary>
+    [MethodImpl(PerEvent.Compile)]
     JsonArray Accumulate(JsonArray? data)
     {
         data ??= new JsonArray();

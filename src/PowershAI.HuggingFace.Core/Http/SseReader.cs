@@ -104,6 +104,7 @@ public static class SseReader
         }
 
         // Line by line (IndexOf is vectorized): a stream of many small events passes every byte through here.
+        [MethodImpl(PerEvent.Compile)]
         protected override void Observe(byte[] buffer, int offset, int read)
         {
             var rest = new ReadOnlySpan<byte>(buffer, offset, read);

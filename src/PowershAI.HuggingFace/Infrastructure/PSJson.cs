@@ -5,8 +5,10 @@ using System.Collections.Specialized;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core;
 using PowershAI.HuggingFace.Objects;
 
 namespace PowershAI.HuggingFace.Infrastructure;
@@ -19,6 +21,7 @@ namespace PowershAI.HuggingFace.Infrastructure;
 static class PSJson
 {
     /// <summary>Converts JSON; <paramref name="replace"/> may stand in for objects (downloaded files, say).</summary>
+    [MethodImpl(PerEvent.Compile)]
     public static object? ToPS(JsonNode? node, Func<JsonObject, object?>? replace = null) => node switch
     {
         null => null,
@@ -29,6 +32,7 @@ static class PSJson
         _ => node.ToJsonString(),
     };
 
+    [MethodImpl(PerEvent.Compile)]
     static object?[] ToArray(JsonArray a, Func<JsonObject, object?>? replace)
     {
         var items = new object?[a.Count];
@@ -85,6 +89,7 @@ static class PSJson
         _ => element.GetRawText(),
     };
 
+    [MethodImpl(PerEvent.Compile)]
     static object? Scalar(JsonValue v)
     {
         if (v.TryGetValue<JsonElement>(out var element)) return Scalar(element);

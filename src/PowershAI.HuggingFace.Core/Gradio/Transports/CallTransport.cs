@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -54,6 +55,7 @@ sealed class CallJob : GradioJob
         throw new GradioException(GradioErrorKind.StreamDropped, $"The result stream of {Endpoint.ApiName} ended before the job finished.", target: url.ToString());
     });
 
+    [MethodImpl(PerEvent.Compile)]
     GradioEvent? Translate(string eventType, JsonNode? node, Uri url)
     {
         switch (eventType)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Http;
@@ -235,6 +236,7 @@ sealed class QueueSessionStream
     }
 
     /// <summary>Hands a message to its job (under the lock, so each job sees its messages in order); true when the job ended.</summary>
+    [MethodImpl(PerEvent.Compile)]
     bool Deliver(QueueJob job, QueueMessage msg)
     {
         bool ended;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -63,6 +64,7 @@ sealed class QueueJob : GradioJob
     }
 
     /// <summary>Translates a routed message; true when the job has ended.</summary>
+    [MethodImpl(PerEvent.Compile)]
     internal bool Handle(QueueMessage msg)
     {
         var e = _reader.Translate(msg);
