@@ -7,7 +7,8 @@ namespace PowershAI.HuggingFace.Core;
 /// event. .NET first compiles a method unoptimized and recompiles it once it is hot, but only
 /// after a quiet spell without new methods to compile, which a PowerShell process rarely has: in
 /// a fresh process the per-event code ran unoptimized through the first few hundred thousand
-/// events (bench/README.md, "Warm-up"). These are compiled optimized on first use instead.
+/// events (bench/README.md, "A stream's per-event code compiled optimized at once"). These are
+/// compiled optimized on first use instead.
 /// </summary>
 public static class PerEvent
 {
