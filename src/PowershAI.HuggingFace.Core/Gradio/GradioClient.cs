@@ -170,21 +170,8 @@ public sealed class GradioClient
         var events = SseReader.EnumerateAsync(stream, parser, Options.StreamIdleTimeout, ClientState.Current.Limits.MaxMessageBytes, what, url, ct).GetAsyncEnumerator(ct);
         try
         {
-            while (true)
-            {
-                // Mapped here rather than by MapFailure: one asynchronous step less per event.
-                bool more;
-                try
-                {
-                    more = await events.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (TransportFailure failure)
-                {
-                    throw GradioFailure.FromTransport(failure);
-                }
-                if (!more) yield break;
+            while (await events.MoveNextAsync().MapFailure(GradioFailure.FromTransport).ConfigureAwait(false))
                 yield return events.Current;
-            }
         }
         finally
         {
