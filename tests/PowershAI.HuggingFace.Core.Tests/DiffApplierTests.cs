@@ -1,13 +1,18 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PowershAI.HuggingFace.Core.Gradio;
 using Xunit;
 
 namespace PowershAI.HuggingFace.Core.Tests;
 
-/// <summary>The edit lists of sse_v2+ generator updates (docs/gradio-protocol.md §3.4).</summary>
+/// <summary>The edit lists of sse_v2+ generator updates (docs/gradio-protocol.md §3.4), read from their text.</summary>
 public class DiffApplierTests
 {
-    static JsonNode? Apply(string value, string edits) => DiffApplier.Apply(JsonNode.Parse(value), (JsonArray)JsonNode.Parse(edits)!);
+    /// <summary>One output's value after its edits (an update of one output).</summary>
+    static JsonNode? Apply(string value, string edits) => ApplyAll(new JsonArray(JsonNode.Parse(value)), "[" + edits + "]")[0];
+
+    static JsonArray ApplyAll(JsonArray previous, string data) => DiffApplier.ApplyAll(previous, Encoding.UTF8.GetBytes(data));
 
     static void Same(string expected, JsonNode? actual) => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"Expected {expected}, got {actual?.ToJsonString() ?? "null"}");
 
@@ -98,21 +103,55 @@ public class DiffApplierTests
     [InlineData("{\"a\":[1,2]}", "[]")]
     public void The_previous_value_is_left_as_it_was_and_shares_no_node_with_the_result(string value, string edits)
     {
-        var previous = JsonNode.Parse(value)!;
-        var result = DiffApplier.Apply(previous, (JsonArray)JsonNode.Parse(edits)!);
-        Assert.Equal(value, previous.ToJsonString());
-        Assert.Null(result!.Parent);
-        ((JsonObject)result)["z"] = 0;
-        Assert.Equal(value, previous.ToJsonString());
+        var previous = new JsonArray(JsonNode.Parse(value));
+        var result = ApplyAll(previous, "[" + edits + "]");
+        Assert.Equal(value, previous[0]!.ToJsonString());
+        ((JsonObject)result[0]!)["z"] = 0;
+        Assert.Equal(value, previous[0]!.ToJsonString());
     }
 
     [Fact]
-    public void Edits_do_not_share_nodes_with_the_edit_list()
+    public void Every_output_gets_its_own_edits() =>
+        Same("[\"ab\",7,[1]]", ApplyAll(new JsonArray("a", 5, new JsonArray(1)), "[[[\"append\",[],\"b\"]],[[\"replace\",[],7]],[]]"));
+
+    [Theory]
+    [InlineData("12345678901")]
+    [InlineData("2.50")]
+    [InlineData("1e400")]
+    [InlineData("{\"k\":[1,\"x\"]}")]
+    [InlineData("[1,{\"k\":null}]")]
+    public void Numbers_lists_and_dicts_are_the_nodes_JsonNode_Parse_makes(string json)
     {
-        var edits = (JsonArray)JsonNode.Parse("[[\"add\", [0], {\"k\": 1}]]")!;
-        var result = DiffApplier.Apply(new JsonArray(), edits);
-        ((JsonObject)result![0]!)["k"] = 2;
-        Assert.Equal(1, edits[0]![2]!["k"]!.GetValue<int>());
+        var value = Apply("0", "[[\"replace\", [], " + json + "]]")!;
+        var parsed = JsonNode.Parse(json)!;
+        Assert.Equal(parsed.GetType(), value.GetType());
+        Assert.Equal(parsed.ToJsonString(), value.ToJsonString());
+    }
+
+    [Fact]
+    public void Texts_and_booleans_are_values_as_an_appended_text_is()
+    {
+        Assert.Equal("tok\u00E9n", Apply("\"\"", "[[\"replace\", [], \"tok\\u00e9n\"]]")!.GetValue<string>());
+        Assert.Equal(Apply("\"a\"", "[[\"append\", [], \"b\"]]")!.GetType(), Apply("0", "[[\"replace\", [], \"ab\"]]")!.GetType());
+        Assert.True(Apply("false", "[[\"replace\", [], true]]")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void A_whole_number_reads_as_any_integer_type() => Assert.Equal(7, Apply("0", "[[\"replace\", [], 7]]")!.GetValue<int>());
+
+    [Fact]
+    public void Items_after_an_edits_value_are_ignored() => Same("[1,9]", Apply("[1,2]", "[[\"replace\", [1], 9, {\"more\": [1]}, 3]]"));
+
+    [Theory]
+    [InlineData("[[]]")]                        // one output's edits for two outputs
+    [InlineData("[[],[],[]]")]                  // three
+    [InlineData("{}")]                          // not a list
+    [InlineData("[[], 1]")]                     // an output's edits that are not a list
+    [InlineData("[[[\"replace\", [], 1]], [")] // not JSON
+    public void Updates_of_the_wrong_shape_fail_as_MalformedResponse(string data)
+    {
+        var ex = Assert.Throws<GradioException>(() => ApplyAll(new JsonArray(1, 2), data));
+        Assert.Equal(GradioErrorKind.MalformedResponse, ex.Kind);
     }
 
     [Theory]
@@ -124,6 +163,14 @@ public class DiffApplierTests
     [InlineData("[[\"append\"]]", "\"a\"")]                   // an edit without a path
     [InlineData("[[\"replace\", [0, 0], 1]]", "[5]")]         // path leads into a number
     [InlineData("[[\"replace\", [\"x\"], 1]]", "[5]")]        // list index that is not a number
+    [InlineData("[[\"replace\", [1], 1]]", "[5]")]            // list index past the end
+    [InlineData("[[\"add\", [2], 1]]", "[5]")]                // insertion past the end
+    [InlineData("[[\"delete\", [-1], null]]", "[5]")]         // negative index
+    [InlineData("[[\"replace\", [0, 3], 1]]", "[[5]]")]       // a step past the end
+    [InlineData("[[\"replace\", [true], 1]]", "{\"true\":1}")] // a step that is neither index nor key
+    [InlineData("[[7, [], 1]]", "\"a\"")]                       // an action that is not a text
+    [InlineData("[[\"append\", [], 1]]", "\"a\"")]              // append of a number to a text
+    [InlineData("[[\"append\", [0], \"x\"]]", "[5]")]           // append to a number
     public void Malformed_edits_fail_as_MalformedResponse(string edits, string value)
     {
         var ex = Assert.Throws<GradioException>(() => Apply(value, edits));

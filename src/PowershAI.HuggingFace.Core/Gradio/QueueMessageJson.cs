@@ -8,8 +8,8 @@ namespace PowershAI.HuggingFace.Core.Gradio;
 /// <summary>
 /// Reads a queue message (docs/gradio-protocol.md §3.3) from its UTF-8 bytes. A generator's
 /// update comes thousands of times a second and carries fields no reader looks at (durations,
-/// render_config, changed_state_ids): it is read slim, into its kind, event id and output.data
-/// (parsed as JsonNode.Parse parses it), with success checked for its type. Any other message,
+/// render_config, changed_state_ids): it is read slim, into its kind, event id and the text of
+/// output.data (checked to be JSON), with success checked for its type. Any other message,
 /// and an update of an unexpected shape, is parsed whole.
 /// </summary>
 static class QueueMessageJson
@@ -35,7 +35,7 @@ static class QueueMessageJson
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
         string? kind = null, eventId = null;
-        JsonNode? data = null;
+        byte[]? data = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("msg"u8))
@@ -69,7 +69,7 @@ static class QueueMessageJson
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     if (!isData) continue;
-                    data = JsonNode.Parse(utf8.Slice(start, (int)reader.BytesConsumed - start));
+                    data = utf8.Slice(start, (int)reader.BytesConsumed - start).ToArray();
                 }
             }
             else

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
@@ -25,7 +26,7 @@ sealed class QueueMessageReader
 
     /// <summary>The event for a message, or null for messages a caller does not see (handshakes).</summary>
     [MethodImpl(PerEvent.Compile)]
-    public GradioEvent? Translate(QueueMessage msg) => msg.Whole is { } whole ? Translate(whole) : Generating(msg.OutputData);
+    public GradioEvent? Translate(QueueMessage msg) => msg.Whole is { } whole ? Translate(whole) : Generating(msg.Data);
 
     /// <summary><see cref="Translate(QueueMessage)"/> of a message read whole.</summary>
     public GradioEvent? Translate(JsonObject msg)
@@ -59,7 +60,9 @@ sealed class QueueMessageReader
             case "heartbeat":
                 return new GradioEvent(GradioEventKind.Heartbeat);
             case "process_generating" or "process_streaming":
-                return Generating(msg["output"]?["data"]);
+                // An update read whole (an unusual shape) has its diffs read from their text too.
+                var data = msg["output"]?["data"];
+                return InDiffs ? Generating(Encoding.UTF8.GetBytes(data?.ToJsonString() ?? "[]")) : Generating(Full(data));
             case "process_completed":
                 return Completed(msg);
             case "unexpected_error" or "server_stopped":
@@ -75,9 +78,23 @@ sealed class QueueMessageReader
         }
     }
 
+    /// <summary>
+    /// Full values on the first update (and always before sse_v2), diffs after. The values are
+    /// shared with the event rather than copied: readers only read them, and <see cref="DiffApplier"/>
+    /// leaves the previous values as they were (copying one only when an edit changes it).
+    /// </summary>
     [MethodImpl(PerEvent.Compile)]
-    GradioEvent Generating(JsonNode? data) =>
-        new(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(Accumulate(data as JsonArray)) };
+    GradioEvent Generating(byte[]? data) =>
+        Generating(InDiffs ? _last = DiffApplier.ApplyAll(_last!, data ?? NoEdits) : Full(data == null ? null : JsonNode.Parse(data)));
+
+    [MethodImpl(PerEvent.Compile)]
+    GradioEvent Generating(JsonArray outputs) => new(GradioEventKind.Generating) { Data = _endpoint.VisibleOutputs(outputs) };
+
+    bool InDiffs => _diffs && _last != null;
+
+    static readonly byte[] NoEdits = Encoding.UTF8.GetBytes("[]");
+
+    JsonArray Full(JsonNode? data) => _last = data as JsonArray ?? new JsonArray();
 
     GradioEvent Completed(JsonObject msg)
     {
@@ -94,27 +111,6 @@ sealed class QueueMessageReader
             Message = ErrorText(output?["error"], _app.Config != null && _app.Version.Major < 5),
             Title = output?["title"]?.ToString() ?? msg["title"]?.ToString(),
         };
-    }
-
-    /// <summary>
-    /// Full values on the first update (and always before sse_v2), diffs after. The values are
-    /// shared with the event rather than copied: readers only read them, and <see cref="DiffApplier"/>
-    /// leaves the previous value as it was (copying it only when an edit changes it).
-    /// </summary>
-    [MethodImpl(PerEvent.Compile)]
-    JsonArray Accumulate(JsonArray? data)
-    {
-        data ??= new JsonArray();
-        if (!_diffs || _last == null) return _last = data;
-        if (data.Count != _last.Count)
-            throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} has {data.Count} outputs where {_last.Count} were expected.");
-        var next = new JsonArray();
-        for (var i = 0; i < data.Count; i++)
-        {
-            var edits = data[i] as JsonArray ?? throw new GradioException(GradioErrorKind.MalformedResponse, $"A generator update of {_endpoint.ApiName} is not a list of edits.");
-            next.Add(DiffApplier.Apply(_last[i], edits));
-        }
-        return _last = next;
     }
 
     /// <summary>
