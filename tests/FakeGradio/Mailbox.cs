@@ -40,6 +40,18 @@ internal sealed class Mailbox(string key)
         {
             if (_closed || _messages.Reader.Count <= MaxBacklog) return Task.CompletedTask;
             _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // TakeAsync looks for the gate without this lock, so the takes made between the count
+            // above and the gate's publishing did not see it: a generator preempted in between
+            // (a loaded machine) found the stream drained when it went on and waited for ever.
+            // Counting again after publishing (a full fence first, as each take's dequeue is)
+            // leaves no take unseen: either it sees the gate or this sees its take.
+            Interlocked.MemoryBarrier();
+            if (_messages.Reader.Count <= MaxBacklog / 2)
+            {
+                _room.TrySetResult();
+                _room = null;
+                return Task.CompletedTask;
+            }
             return _room.Task.WaitAsync(ct);
         }
     }
