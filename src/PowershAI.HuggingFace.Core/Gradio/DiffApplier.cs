@@ -73,6 +73,7 @@ public static class DiffApplier
     }
 
     /// <summary>The four actions as constants (no string per edit); any other is kept for its error.</summary>
+    [MethodImpl(PerEvent.Compile)]
     static string Action(ref Utf8JsonReader reader) =>
         reader.TokenType != JsonTokenType.String ? throw Malformed("an edit's action is not a text")
         : reader.ValueTextEquals("replace"u8) ? "replace"
@@ -83,6 +84,7 @@ public static class DiffApplier
 
     static readonly Step[] Root = new Step[0];
 
+    [MethodImpl(PerEvent.Compile)]
     static Step[] Path(ref Utf8JsonReader reader)
     {
         List<Step>? steps = null;
@@ -104,6 +106,7 @@ public static class DiffApplier
     /// text always was; numbers, lists and dicts are parsed as JsonNode.Parse parses them, so a
     /// number converts to any numeric type as in a full update.
     /// </summary>
+    [MethodImpl(PerEvent.Compile)]
     static JsonNode? Value(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
         switch (reader.TokenType)
