@@ -46,13 +46,9 @@ internal sealed class Mailbox(string key)
             // Counting again after publishing (a full fence first, as each take's dequeue is)
             // leaves no take unseen: either it sees the gate or this sees its take.
             Interlocked.MemoryBarrier();
-            if (_messages.Reader.Count <= MaxBacklog / 2)
-            {
-                _room.TrySetResult();
-                _room = null;
-                return Task.CompletedTask;
-            }
-            return _room.Task.WaitAsync(ct);
+            if (_messages.Reader.Count > MaxBacklog / 2) return _room.Task.WaitAsync(ct);
+            ReleaseRoom();
+            return Task.CompletedTask;
         }
     }
 

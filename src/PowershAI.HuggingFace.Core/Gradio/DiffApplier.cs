@@ -65,7 +65,7 @@ public static class DiffApplier
                 // Items after the value are not part of an edit.
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) reader.Skip();
             }
-            if (!copied && !(action == "replace" && path.Length == 0)) value = value?.DeepClone();
+            if (!copied && !(action == "replace" && path.Count == 0)) value = value?.DeepClone();
             copied = true;
             value = ApplyOne(value, action, path, edited);
         }
@@ -85,7 +85,7 @@ public static class DiffApplier
     static readonly Step[] Root = new Step[0];
 
     [MethodImpl(PerEvent.Compile)]
-    static Step[] Path(ref Utf8JsonReader reader)
+    static IReadOnlyList<Step> Path(ref Utf8JsonReader reader)
     {
         List<Step>? steps = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -98,7 +98,7 @@ public static class DiffApplier
             };
             (steps ??= new List<Step>(4)).Add(step);
         }
-        return steps?.ToArray() ?? Root;
+        return (IReadOnlyList<Step>?)steps ?? Root;
     }
 
     /// <summary>
@@ -122,9 +122,9 @@ public static class DiffApplier
     }
 
     [MethodImpl(PerEvent.Compile)]
-    static JsonNode? ApplyOne(JsonNode? target, string action, Step[] path, JsonNode? value)
+    static JsonNode? ApplyOne(JsonNode? target, string action, IReadOnlyList<Step> path, JsonNode? value)
     {
-        if (path.Length == 0)
+        if (path.Count == 0)
             return action switch
             {
                 "replace" => value,
@@ -133,8 +133,8 @@ public static class DiffApplier
             };
 
         var parent = target;
-        for (var i = 0; i < path.Length - 1; i++) parent = Child(parent, path[i]);
-        var last = path[path.Length - 1];
+        for (var i = 0; i < path.Count - 1; i++) parent = Child(parent, path[i]);
+        var last = path[path.Count - 1];
         switch (parent)
         {
             case JsonArray list:

@@ -62,7 +62,7 @@ sealed class QueueMessageReader
             case "process_generating" or "process_streaming":
                 // An update read whole (an unusual shape) has its diffs read from their text too.
                 var data = msg["output"]?["data"];
-                return InDiffs ? Generating(Encoding.UTF8.GetBytes(data?.ToJsonString() ?? "[]")) : Generating(Full(data));
+                return InDiffs ? Generating(data == null ? null : Encoding.UTF8.GetBytes(data.ToJsonString())) : Generating(Full(data));
             case "process_completed":
                 return Completed(msg);
             case "unexpected_error" or "server_stopped":
