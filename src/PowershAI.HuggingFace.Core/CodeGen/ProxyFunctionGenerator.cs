@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -75,18 +76,26 @@ public sealed class ProxyParameter
 /// <summary>A generated function: its name, its text, and how its parameters map to the endpoint's.</summary>
 public sealed class GeneratedFunction
 {
-    public GeneratedFunction(string name, string text, IReadOnlyList<ProxyParameter> parameters, EndpointInfo endpoint)
+    public GeneratedFunction(string name, string text, IReadOnlyList<ProxyParameter> parameters, EndpointInfo endpoint, Hashtable call)
     {
         Name = name;
         Text = text;
         Parameters = parameters;
         Endpoint = endpoint;
+        Call = call;
     }
 
     public string Name { get; }
     public string Text { get; }
     public IReadOnlyList<ProxyParameter> Parameters { get; }
     public EndpointInfo Endpoint { get; }
+
+    /// <summary>
+    /// What the function forwards besides its bound parameters (SessionId, Session, ApiName,
+    /// ParameterMap: its parameter names to the endpoint's indexes), splatted from the module's
+    /// call table (<see cref="ProxyFunctionGenerator.CallTable"/>) rather than written into its text.
+    /// </summary>
+    public Hashtable Call { get; }
 }
 
 /// <summary>
@@ -146,41 +155,42 @@ public static class ProxyFunctionGenerator
         }
         sb.Append('\n');
         sb.Append("    )\n");
-        // What the function forwards to Invoke-GradioEndpoint besides its bound parameters, splatted
+        // What the function forwards to Invoke-GradioEndpoint besides its bound parameters, from the
+        // module's call table (data: a literal per function was a fifth of the module's parse), splatted
         // by the module's SharedSteps; they are dot-sourced, so they run in this function's scope
         // with its $PSCmdlet and $MyInvocation (passed, as a dot-sourced block sets its own).
         sb.Append("    begin {\n");
-        sb.Append("        $").Append(CallVariable).Append(" = @{ SessionId = ").Append(PowerShellText.Quote(options.SessionId))
-          .Append("; Session = ").Append(PowerShellText.Quote(options.SessionName))
-          .Append("; ApiName = ").Append(PowerShellText.Quote(endpoint.ApiName))
-          .Append("; ParameterMap = ").Append(ParameterMap(parameters))
-          .Append("; Caller = $PSCmdlet }\n");
+        sb.Append("        $").Append(CallVariable).Append(" = $script:").Append(CallTableVariable).Append('[').Append(PowerShellText.Quote(name)).Append("]\n");
         sb.Append("        . $script:").Append(BeginStep).Append(" $MyInvocation\n");
         sb.Append("    }\n");
         // A dot-sourced block has a $PSBoundParameters of its own: the function's goes as an argument.
         sb.Append("    process { . $script:").Append(ProcessStep).Append(" $PSBoundParameters }\n");
         sb.Append("    end { . $script:").Append(EndStep).Append(" }\n");
         sb.Append("}\n");
-        return new GeneratedFunction(name, sb.ToString(), parameters, endpoint);
+        return new GeneratedFunction(name, sb.ToString(), parameters, endpoint, CallOf(options, endpoint, parameters));
     }
 
     /// <summary>The variable the function's begin block fills with its forwarded arguments (a reserved parameter name).</summary>
     public const string CallVariable = "GradioCall";
+
+    /// <summary>The module's parameter: its functions' <see cref="GeneratedFunction.Call"/> by function name (<see cref="CallTable"/>).</summary>
+    const string CallTableVariable = "GradioCalls";
     const string BeginStep = "GradioBeginStep";
     const string ProcessStep = "GradioProcessStep";
     const string EndStep = "GradioEndStep";
 
     /// <summary>
-    /// The text of a module of generated functions: <see cref="SharedSteps"/>, then the functions.
+    /// The text of a module of generated functions: a parameter for their <see cref="CallTable"/>,
+    /// <see cref="SharedSteps"/>, then the functions.
     /// </summary>
     public static string ModuleText(IEnumerable<GeneratedFunction> functions, ProxyOptions options)
     {
         // One concatenation of an array sizes the text once; a join of a sequence grows buffers to
         // several times the text (megabytes, for hundreds of functions). A blank line between functions.
-        var parts = new List<string> { SharedSteps(options.ForwardTo) };
+        var parts = new List<string> { "param($" + CallTableVariable + ")\n", SharedSteps(options.ForwardTo) };
         foreach (var f in functions)
         {
-            if (parts.Count > 1) parts.Add("\n");
+            if (parts.Count > 2) parts.Add("\n");
             parts.Add(f.Text);
         }
         return string.Concat(parts.ToArray());
@@ -205,11 +215,11 @@ public static class ProxyFunctionGenerator
         "$script:" + BeginStep + " = {\n" +
         "    $SteppablePipeline = $null\n" +
         "    if ($args[0].ExpectingInput) {\n" +
-        "        $SteppablePipeline = { " + forwardTo + " @" + CallVariable + " }.GetSteppablePipeline($args[0].CommandOrigin)\n" +
+        "        $SteppablePipeline = { " + forwardTo + " @" + CallVariable + " -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)\n" +
         "        $SteppablePipeline.Begin($true, $ExecutionContext)\n" +
         "    }\n" +
         "}\n" +
-        Step(ProcessStep, "if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { " + forwardTo + " @" + CallVariable + " -BoundParameters $args[0] }") +
+        Step(ProcessStep, "if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { " + forwardTo + " @" + CallVariable + " -Caller $PSCmdlet -BoundParameters $args[0] }") +
         Step(EndStep, "if ($SteppablePipeline) { $SteppablePipeline.End() }");
 
     static string Step(string name, string statement) =>
@@ -220,9 +230,27 @@ public static class ProxyFunctionGenerator
         "    }\n" +
         "}\n";
 
-    /// <summary>The function's parameter names to the endpoint's parameter indexes, as a hashtable literal.</summary>
-    static string ParameterMap(IReadOnlyList<ProxyParameter> parameters) => parameters.Count == 0 ? "@{}"
-        : "@{ " + string.Join("; ", parameters.Select(p => PowerShellText.Quote(p.Name) + " = " + p.Source.Index.ToString(CultureInfo.InvariantCulture))) + " }";
+    /// <summary>The argument the module text's parameter takes: each function's <see cref="GeneratedFunction.Call"/> by its name.</summary>
+    public static Hashtable CallTable(IEnumerable<GeneratedFunction> functions)
+    {
+        // Keys and names as PowerShell compares them: without regard to case.
+        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in functions) table[f.Name] = f.Call;
+        return table;
+    }
+
+    static Hashtable CallOf(ProxyOptions options, EndpointInfo endpoint, IReadOnlyList<ProxyParameter> parameters)
+    {
+        var map = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in parameters) map[p.Name] = p.Source.Index;
+        return new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["SessionId"] = options.SessionId,
+            ["Session"] = options.SessionName,
+            ["ApiName"] = endpoint.ApiName,
+            ["ParameterMap"] = map,
+        };
+    }
 
     static void WriteDeclaration(StringBuilder sb, ProxyParameter p, int position)
     {

@@ -56,9 +56,10 @@ static class GeneratedFunctions
             var first = ex.Errors?.FirstOrDefault();
             throw new InvalidOperationException($"The generated functions do not parse ({first?.Message ?? ex.Message} at line {first?.Extent.StartLineNumber}); this is a bug in the generator.", ex);
         }
-        const string loader = "param($Name, $Body) " + Core + "New-Module -Name $Name -ScriptBlock $Body | " + Core + "Import-Module -Global -Force -PassThru";
+        // The module's one argument is its functions' call table (ProxyFunctionGenerator.ModuleText).
+        const string loader = "param($Name, $Body, $Calls) " + Core + "New-Module -Name $Name -ScriptBlock $Body -ArgumentList $Calls | " + Core + "Import-Module -Global -Force -PassThru";
         var name = ModulePrefix + Guid.NewGuid().ToString("N");
-        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, body)
+        var module = cmdlet.InvokeCommand.InvokeScript(loader, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, body, ProxyFunctionGenerator.CallTable(functions))
             .Select(o => o.BaseObject).OfType<PSModuleInfo>().First();
         // ExportedFunctions builds a new dictionary on every read.
         var exported = module.ExportedFunctions;

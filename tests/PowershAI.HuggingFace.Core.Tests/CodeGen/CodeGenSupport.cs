@@ -227,7 +227,7 @@ static class Structure
     static readonly string[] ControlAliases = Gen.Controls.SelectMany(c => c.Aliases).ToArray();
 
     /// <summary>The automatic variables the body uses besides the parameters.</summary>
-    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "GradioCall", "script:GradioBeginStep", "script:GradioProcessStep", "script:GradioEndStep" };
+    static readonly string[] BodyVariables = { "true", "false", "PSBoundParameters", "MyInvocation", "PSCmdlet", "GradioCall", "script:GradioCalls", "script:GradioBeginStep", "script:GradioProcessStep", "script:GradioEndStep" };
 
     /// <summary>PowerShell's common parameters and their aliases: a function parameter may never take these.</summary>
     public static readonly string[] Common =

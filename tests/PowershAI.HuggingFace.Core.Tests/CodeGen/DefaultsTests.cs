@@ -106,7 +106,15 @@ public class DefaultsTests
             Assert.Equal(i, f.Parameters[i].Source.Index);
             Assert.Contains($"Position = {i}", Structure.Declaration(f, f.Parameters[i].Name));
         }
-        Assert.Contains("ParameterMap = @{ " + string.Join("; ", f.Parameters.Select((p, i) => $"'{p.Name}' = {i}")) + " }; Caller = $PSCmdlet", f.Text);
+        Assert.Equal(f.Parameters.Select((p, i) => (p.Name, i)), Map(f).Select(kv => (kv.Key, kv.Value)));
+    }
+
+    /// <summary>The function's parameter map, in its parameters' order.</summary>
+    static List<KeyValuePair<string, int>> Map(GeneratedFunction f)
+    {
+        var map = Assert.IsType<System.Collections.Hashtable>(f.Call["ParameterMap"]);
+        Assert.Equal(f.Parameters.Count, map.Count);
+        return f.Parameters.Select(p => new KeyValuePair<string, int>(p.Name, Assert.IsType<int>(map[p.Name]))).ToList();
     }
 
     [Fact]
@@ -121,11 +129,11 @@ public class DefaultsTests
         Assert.Equal(new[] { "Step" }, bump.Parameters.Select(p => p.Name));
         Assert.Equal(3, bump.Endpoint.InputCount);
         // The map sends the /info index; the endpoint puts it in its wire slot between the State slots.
-        Assert.Contains("ParameterMap = @{ 'Step' = 0 }", bump.Text);
+        Assert.Equal(new[] { new KeyValuePair<string, int>("Step", 0) }, Map(bump));
         Assert.Equal("[null,7,null]", bump.Endpoint.ToWire(new Dictionary<int, JsonNode?> { [0] = 7 }).ToJsonString());
         var onlyState = functions.Single(f => f.Endpoint.ApiName == "/only_state");
         Assert.Empty(onlyState.Parameters);
-        Assert.Contains("ParameterMap = @{}; Caller = $PSCmdlet", onlyState.Text);
+        Assert.Empty(Map(onlyState));
         foreach (var f in functions) Structure.AssertSafe(f);
         Assert.DoesNotContain(functions.SelectMany(f => f.Parameters), p => p.Source.Component.Equals("State", System.StringComparison.OrdinalIgnoreCase));
     }

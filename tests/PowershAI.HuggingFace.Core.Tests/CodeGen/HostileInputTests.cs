@@ -57,7 +57,8 @@ public class HostileInputTests
         var s = Strings[i];
         var f = Generate("/" + s, Endpoint(Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox")));
         var literals = Structure.AssertSafe(f, new[] { "/" + s });
-        Assert.Equal(2, literals.Count(l => l == "/" + s)); // marker attribute and -ApiName
+        Assert.Equal(1, literals.Count(l => l == "/" + s)); // the marker attribute; -ApiName goes as data
+        Assert.Equal("/" + s, f.Call["ApiName"]);
     }
 
     [Theory]
@@ -140,13 +141,17 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void Hostile_session_name_stays_a_literal()
+    public void Hostile_session_name_stays_data()
     {
         var options = Gen.Options();
         options.SessionName = "s'$(Invoke-Canary)’\n#>";
         var app = Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox"));
         var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], options, 0);
-        Structure.AssertSafe(f, new[] { options.SessionName });
+        var literals = Structure.AssertSafe(f);
+        // In the help (defused) and in the call table, never in the code.
+        Assert.DoesNotContain(literals, l => l.Contains("Canary"));
+        Assert.DoesNotContain("Canary", PsScan.CodeOnly(PsScan.Scan(f.Text)));
+        Assert.Equal(options.SessionName, f.Call["Session"]);
     }
 
     [Fact]
@@ -185,11 +190,12 @@ public class HostileInputTests
     {
         var good = Gen.One(Gen.OneEndpoint("/x", Gen.Param("a", "A", Gen.StringSchema(), "str", "Textbox")));
         Structure.AssertSafe(good);
-        var closedEarly = new GeneratedFunction(good.Name, good.Text.Replace(".OUTPUTS\n", "#>\nInvoke-Canary\n<#\n.OUTPUTS\n"), good.Parameters, good.Endpoint);
+        var closedEarly = new GeneratedFunction(good.Name, good.Text.Replace(".OUTPUTS\n", "#>\nInvoke-Canary\n<#\n.OUTPUTS\n"), good.Parameters, good.Endpoint, good.Call);
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(closedEarly));
-        var directive = new GeneratedFunction(good.Name, good.Text.Replace(".OUTPUTS\n", "  .EXTERNALHELP x.xml\n.OUTPUTS\n"), good.Parameters, good.Endpoint);
+        var directive = new GeneratedFunction(good.Name, good.Text.Replace(".OUTPUTS\n", "  .EXTERNALHELP x.xml\n.OUTPUTS\n"), good.Parameters, good.Endpoint, good.Call);
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(directive));
-        var expanding = new GeneratedFunction(good.Name, good.Text.Replace("ApiName = '/x'", "ApiName = \"$(Invoke-Canary)\""), good.Parameters, good.Endpoint);
+        Assert.Contains(", '/x')]", good.Text);
+        var expanding = new GeneratedFunction(good.Name, good.Text.Replace(", '/x')]", ", \"$(Invoke-Canary)\")]"), good.Parameters, good.Endpoint, good.Call);
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(expanding));
         Assert.ThrowsAny<Exception>(() => Structure.AssertSafe(good, new[] { "not there" }));
     }

@@ -176,8 +176,8 @@ public class NamingTests
         var f = ProxyFunctionGenerator.Generate(app, app.Endpoints[0], options, 0);
         var module = ProxyFunctionGenerator.ModuleText(new[] { f }, options);
         Assert.Contains("    [Other.Marker(", f.Text);
-        Assert.Contains("{ Other\\Invoke-Thing @GradioCall }.GetSteppablePipeline(", module);
-        Assert.Contains("else { Other\\Invoke-Thing @GradioCall -BoundParameters $args[0] }", module);
+        Assert.Contains("{ Other\\Invoke-Thing @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline(", module);
+        Assert.Contains("else { Other\\Invoke-Thing @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] }", module);
         Assert.Contains(".PARAMETER Only\nThe one control.\n", f.Text);
         Assert.DoesNotContain("PowershAI", PsScan.CodeOnly(PsScan.Scan(module)));
         Assert.DoesNotContain("$Manual", f.Text);
@@ -191,7 +191,7 @@ public class NamingTests
         var functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints, options);
         var text = ProxyFunctionGenerator.ModuleText(functions, options);
         var steps = ProxyFunctionGenerator.SharedSteps(options.ForwardTo);
-        Assert.StartsWith(steps + "function Invoke-GradioApiX {\n", text);
+        Assert.StartsWith("param($GradioCalls)\n" + steps + "function Invoke-GradioApiX {\n", text);
         var defined = Regex.Matches(steps, @"^\$(script:\w+) = \{$", RegexOptions.Multiline).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
         var used = Regex.Matches(functions[0].Text, @"\. \$(script:\w+)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, defined.Count);
@@ -199,5 +199,36 @@ public class NamingTests
         // The steps are the same for every app: nothing from a server goes into them.
         Assert.DoesNotContain("'", steps);
         Assert.DoesNotContain("#", steps);
+    }
+
+    [Fact]
+    public void Functions_take_what_they_forward_from_the_module_s_call_table()
+    {
+        var app = Gen.App(new JsonObject
+        {
+            ["named_endpoints"] = new JsonObject
+            {
+                ["/a"] = new JsonObject { ["parameters"] = new JsonArray(Gen.Param("text", "Text", Gen.StringSchema(), "str", "Textbox")), ["returns"] = new JsonArray() },
+                ["/b"] = new JsonObject { ["parameters"] = new JsonArray(), ["returns"] = new JsonArray() },
+            },
+            ["unnamed_endpoints"] = new JsonObject(),
+        });
+        var options = Gen.Options();
+        var functions = ProxyFunctionGenerator.GenerateAll(app, app.Endpoints, options);
+        var table = ProxyFunctionGenerator.CallTable(functions);
+        Assert.Equal(2, table.Count);
+        foreach (var f in functions)
+        {
+            Assert.Contains("    begin {\n        $GradioCall = $script:GradioCalls['" + f.Name + "']\n", f.Text);
+            Assert.Same(f.Call, table[f.Name]);
+            Assert.Same(f.Call, table[f.Name.ToUpperInvariant()]);   // PowerShell's names ignore case
+            Assert.Equal(options.SessionId, f.Call["SessionId"]);
+            Assert.Equal(options.SessionName, f.Call["Session"]);
+            Assert.Equal(f.Endpoint.ApiName, f.Call["ApiName"]);
+            // What the cmdlet forwarded to gets: exactly these, and the function itself as -Caller.
+            Assert.Equal(new[] { "ApiName", "ParameterMap", "Session", "SessionId" }, f.Call.Keys.Cast<string>().OrderBy(k => k, StringComparer.Ordinal));
+        }
+        var map = (System.Collections.Hashtable)functions[0].Call["ParameterMap"]!;
+        Assert.Equal(0, map["TEXT"]);
     }
 }

@@ -1,12 +1,13 @@
+param($GradioCalls)
 $script:GradioBeginStep = {
     $SteppablePipeline = $null
     if ($args[0].ExpectingInput) {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)
         $SteppablePipeline.Begin($true, $ExecutionContext)
     }
 }
 $script:GradioProcessStep = {
-    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -159,7 +160,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/typed_inputs'; ParameterMap = @{ 'Text' = 0; 'Number' = 1; 'Slider' = 2; 'Check' = 3; 'Dropdown' = 4; 'Radio' = 5 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiTypedInputs']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -264,7 +265,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/raise_gr_error'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiRaiseGrError']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -369,7 +370,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/raise_exception'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiRaiseException']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -474,7 +475,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/flip_image'; ParameterMap = @{ 'Img' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiFlipImage']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -579,7 +580,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/file_size'; ParameterMap = @{ 'Path' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiFileSize']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -684,7 +685,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/make_file'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiMakeFile']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -789,7 +790,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/audio_info'; ParameterMap = @{ 'Audio' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiAudioInfo']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -886,7 +887,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/count'; ParameterMap = @{}; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiCount']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -999,7 +1000,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/add_numbers'; ParameterMap = @{ 'A' = 0; 'B' = 1 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiAddNumbers']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -1104,7 +1105,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/slow_progress'; ParameterMap = @{ 'Steps' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiSlowProgress']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -1209,7 +1210,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/single_slot'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiSingleSlot']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -1314,7 +1315,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/chat'; ParameterMap = @{ 'Message' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiChat']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }

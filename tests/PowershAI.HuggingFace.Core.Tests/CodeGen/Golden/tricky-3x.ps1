@@ -1,12 +1,13 @@
+param($GradioCalls)
 $script:GradioBeginStep = {
     $SteppablePipeline = $null
     if ($args[0].ExpectingInput) {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)
         $SteppablePipeline.Begin($true, $ExecutionContext)
     }
 }
 $script:GradioProcessStep = {
-    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -123,7 +124,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/predict'; ParameterMap = @{ 'InputText' = 0; 'Temperature' = 1 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiPredict']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -228,7 +229,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/fn_index_1'; ParameterMap = @{ 'Param0' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiFnIndex1']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }

@@ -1,12 +1,13 @@
+param($GradioCalls)
 $script:GradioBeginStep = {
     $SteppablePipeline = $null
     if ($args[0].ExpectingInput) {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)
         $SteppablePipeline.Begin($true, $ExecutionContext)
     }
 }
 $script:GradioProcessStep = {
-    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -115,7 +116,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/do-it'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiDoIt']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -220,7 +221,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/do_it'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiDoIt2']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -325,7 +326,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/DoIt2'; ParameterMap = @{ 'Text' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiDoit22']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -430,7 +431,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/generate_image'; ParameterMap = @{ 'Prompt' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiGenerateImage']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -535,7 +536,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/GenerateImage'; ParameterMap = @{ 'Prompt' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiGenerateimage2']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -640,7 +641,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/größe_berechnen'; ParameterMap = @{ 'Länge' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiGrößeBerechnen']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -745,7 +746,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/'; ParameterMap = @{ 'X' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiFn6']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -892,7 +893,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/params'; ParameterMap = @{ 'Text' = 0; 'Text2' = 1; 'FilePath' = 2; 'VerboseValue' = 3; 'P1st' = 4; 'Param5' = 5 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiParams']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }

@@ -1,12 +1,13 @@
+param($GradioCalls)
 $script:GradioBeginStep = {
     $SteppablePipeline = $null
     if ($args[0].ExpectingInput) {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)
         $SteppablePipeline.Begin($true, $ExecutionContext)
     }
 }
 $script:GradioProcessStep = {
-    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -115,7 +116,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/chat'; ParameterMap = @{ 'Message' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiChat']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -220,7 +221,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/bump'; ParameterMap = @{ 'Step' = 0 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiBump']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -317,7 +318,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/only_state'; ParameterMap = @{}; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiOnlyState']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }

@@ -1,12 +1,13 @@
+param($GradioCalls)
 $script:GradioBeginStep = {
     $SteppablePipeline = $null
     if ($args[0].ExpectingInput) {
-        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall }.GetSteppablePipeline($args[0].CommandOrigin)
+        $SteppablePipeline = { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet }.GetSteppablePipeline($args[0].CommandOrigin)
         $SteppablePipeline.Begin($true, $ExecutionContext)
     }
 }
 $script:GradioProcessStep = {
-    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -BoundParameters $args[0] } } catch {
+    try { if ($SteppablePipeline) { $SteppablePipeline.Process($args[0]) } else { PowershAI.HuggingFace\Invoke-GradioEndpoint @GradioCall -Caller $PSCmdlet -BoundParameters $args[0] } } catch {
         if ($global:Error.Count -gt 0 -and [object]::ReferenceEquals($global:Error[0].Exception, $_.Exception)) { $global:Error.RemoveAt(0) }
         $PSCmdlet.ThrowTerminatingError($_)
     }
@@ -134,7 +135,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/choices'; ParameterMap = @{ 'Level' = 0; 'Tags' = 1; 'Mood' = 2 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiChoices']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -263,7 +264,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/lists'; ParameterMap = @{ 'Words' = 0; 'Weights' = 1; 'Counts' = 2; 'Flags' = 3 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiLists']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -392,7 +393,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/files'; ParameterMap = @{ 'Document' = 0; 'Attachments' = 1; 'Picture' = 2; 'Voice' = 3 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiFiles']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
@@ -513,7 +514,7 @@ Get-GradioEndpoint
         $MaxDurationSec
     )
     begin {
-        $GradioCall = @{ SessionId = '11111111-2222-3333-4444-555555555555'; Session = 'golden'; ApiName = '/json'; ParameterMap = @{ 'Payload' = 0; 'Anything' = 1; 'Table' = 2 }; Caller = $PSCmdlet }
+        $GradioCall = $script:GradioCalls['Invoke-GradioApiJson']
         . $script:GradioBeginStep $MyInvocation
     }
     process { . $script:GradioProcessStep $PSBoundParameters }
