@@ -187,10 +187,10 @@ public static class ProxyFunctionGenerator
     {
         // One concatenation of an array sizes the text once; a join of a sequence grows buffers to
         // several times the text (megabytes, for hundreds of functions). A blank line between functions.
-        var parts = new List<string> { "param($" + CallTableVariable + ")\n", SharedSteps(options.ForwardTo) };
+        var parts = new List<string> { "param($" + CallTableVariable + ")\n" + SharedSteps(options.ForwardTo) };
         foreach (var f in functions)
         {
-            if (parts.Count > 2) parts.Add("\n");
+            if (parts.Count > 1) parts.Add("\n");
             parts.Add(f.Text);
         }
         return string.Concat(parts.ToArray());
