@@ -13,7 +13,8 @@ namespace PowershAI.HuggingFace;
 /// those requests with the copies in the module folder, whatever version is asked for, and only
 /// for them. PowerShell 7 needs none: these assemblies are part of its runtime, which every
 /// module shares (tests/pester/Dependencies.Tests.ps1 shows it). Import also warns when PowershAI,
-/// whose functions hide these cmdlets, is loaded (Infrastructure/PowershaiShadowing.cs).
+/// whose functions hide these cmdlets, is loaded (Infrastructure/PowershaiShadowing.cs), and in
+/// pwsh starts a JIT profile of its own for the rest of the process (Infrastructure/StartupProfile.cs).
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -32,6 +33,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         if (OnDesktop) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         Infrastructure.PowershaiShadowing.CheckAtImport();
+        Infrastructure.StartupProfile.StartAtImport();
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)

@@ -103,6 +103,36 @@ Describe 'Built module' {
         $out | Should -Be @('0', '1', '1')
     }
 
+    # pwsh keeps its JIT profiles in $XDG_CACHE_HOME/powershell on Linux and macOS; on Windows in a
+    # known folder that no variable moves.
+    It 'records what runs after its import in a JIT profile of its own, beside pwsh''s, unless told not to' -Skip:$IsWindows {
+        $cache = Join-Path ([IO.Path]::GetTempPath()) "phf-jit-$([guid]::NewGuid().ToString('n'))"
+        $saved = $env:XDG_CACHE_HOME, $env:POWERSHAI_HF_DISABLE_JIT_PROFILE
+        $ours = Join-Path $cache 'powershell/PowershAI.HuggingFace-ProfileData'
+        $pwshs = Join-Path $cache 'powershell/StartupProfileData-NonInteractive'
+        $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession"
+        try {
+            $env:XDG_CACHE_HOME = $cache
+            $env:POWERSHAI_HF_DISABLE_JIT_PROFILE = $null
+            $out = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+            $ours | Should -Exist
+            $pwshs | Should -Exist
+            # The methods it holds are this module's (its assemblies are named in it) among others.
+            [Text.Encoding]::Latin1.GetString([IO.File]::ReadAllBytes($ours)) | Should -Match 'PowershAI\.HuggingFace\.Core'
+
+            Remove-Item -Recurse -Force $cache
+            $env:POWERSHAI_HF_DISABLE_JIT_PROFILE = 'Yes'
+            $out = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+            $ours | Should -Not -Exist
+            $pwshs | Should -Exist
+        } finally {
+            $env:XDG_CACHE_HOME, $env:POWERSHAI_HF_DISABLE_JIT_PROFILE = $saved
+            Remove-Item -Recurse -Force $cache -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'loads them without importing Microsoft.PowerShell.Utility, whose cmdlets make the updates' {
         $script = "Import-Module '$($ModuleManifest.Replace("'", "''"))'; `$null = Get-GradioSession; @(Get-Module Microsoft.PowerShell.Utility).Count; " +
             "@(Get-FormatData PowershAI.HuggingFace.Objects.GradioSession).Count; (Get-TypeData PowershAI.HuggingFace.Objects.HubItem).TypeAdapter.Name"

@@ -33,10 +33,10 @@ public static class HubEndpoint
     public static Uri Router => Parse(RouterOverride ?? Environment("HF_INFERENCE_ENDPOINT") ?? DefaultRouter, "inference router endpoint");
 
     /// <summary>HF_HUB_OFFLINE: no request reaches the Hub, the router or a Space (huggingface_hub's meaning).</summary>
-    public static bool Offline => IsTrue("HF_HUB_OFFLINE");
+    public static bool Offline => EnvironmentSwitch.IsOn("HF_HUB_OFFLINE");
 
     /// <summary>HF_HUB_DISABLE_IMPLICIT_TOKEN: a token from the environment or the token file is not sent; only one given (-Token, Set-HuggingFaceToken).</summary>
-    public static bool ImplicitTokenDisabled => IsTrue("HF_HUB_DISABLE_IMPLICIT_TOKEN");
+    public static bool ImplicitTokenDisabled => EnvironmentSwitch.IsOn("HF_HUB_DISABLE_IMPLICIT_TOKEN");
 
     /// <summary>HF_HUB_ETAG_TIMEOUT: seconds for a file's metadata request (HEAD) of a download; null when unset or not a positive number.</summary>
     public static TimeSpan? EtagTimeout => Seconds("HF_HUB_ETAG_TIMEOUT");
@@ -47,9 +47,6 @@ public static class HubEndpoint
     static TimeSpan? Seconds(string name) =>
         double.TryParse(Environment(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
             ? TimeSpan.FromSeconds(s) : null;
-
-    /// <summary>huggingface_hub's reading of a boolean variable: 1, ON, YES or TRUE, in any case.</summary>
-    static bool IsTrue(string name) => Environment(name)?.ToUpperInvariant() is "1" or "ON" or "YES" or "TRUE";
 
     /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, whose own path (a mirror's prefix, /v1) is kept.</summary>
     public static Uri Join(Uri baseUri, string path) => new(baseUri.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));
