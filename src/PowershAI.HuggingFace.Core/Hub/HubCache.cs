@@ -18,7 +18,7 @@ public sealed class HubCache
     public HubCache(string? root = null) => Root = Path.GetFullPath(string.IsNullOrEmpty(root) ? DefaultRoot : root!);
 
     /// <summary>HF_HUB_CACHE, else the older HUGGINGFACE_HUB_CACHE, else $HF_HOME/hub.</summary>
-    public static string DefaultRoot => Variable("HF_HUB_CACHE") ?? Variable("HUGGINGFACE_HUB_CACHE") ?? Path.Combine(TokenFile.HfHome, "hub");
+    public static string DefaultRoot => EnvironmentVariable.Value("HF_HUB_CACHE") ?? EnvironmentVariable.Value("HUGGINGFACE_HUB_CACHE") ?? Path.Combine(TokenFile.HfHome, "hub");
 
     public string Root { get; }
 
@@ -153,5 +153,4 @@ public sealed class HubCache
         return Path.Combine(new[] { folder }.Concat(parts).ToArray());
     }
 
-    static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
 }

@@ -27,16 +27,16 @@ public static class HubEndpoint
         set => ClientState.Current.Hub.RouterOverride = value;
     }
 
-    public static Uri Current => Parse(Override ?? Environment("HF_ENDPOINT") ?? Default, "Hub endpoint");
+    public static Uri Current => Parse(Override ?? EnvironmentVariable.Value("HF_ENDPOINT") ?? Default, "Hub endpoint");
 
     /// <summary>The OpenAI-compatible base (…/v1): chat completions are under it.</summary>
-    public static Uri Router => Parse(RouterOverride ?? Environment("HF_INFERENCE_ENDPOINT") ?? DefaultRouter, "inference router endpoint");
+    public static Uri Router => Parse(RouterOverride ?? EnvironmentVariable.Value("HF_INFERENCE_ENDPOINT") ?? DefaultRouter, "inference router endpoint");
 
     /// <summary>HF_HUB_OFFLINE: no request reaches the Hub, the router or a Space (huggingface_hub's meaning).</summary>
-    public static bool Offline => EnvironmentSwitch.IsOn("HF_HUB_OFFLINE");
+    public static bool Offline => EnvironmentVariable.IsOn("HF_HUB_OFFLINE");
 
     /// <summary>HF_HUB_DISABLE_IMPLICIT_TOKEN: a token from the environment or the token file is not sent; only one given (-Token, Set-HuggingFaceToken).</summary>
-    public static bool ImplicitTokenDisabled => EnvironmentSwitch.IsOn("HF_HUB_DISABLE_IMPLICIT_TOKEN");
+    public static bool ImplicitTokenDisabled => EnvironmentVariable.IsOn("HF_HUB_DISABLE_IMPLICIT_TOKEN");
 
     /// <summary>HF_HUB_ETAG_TIMEOUT: seconds for a file's metadata request (HEAD) of a download; null when unset or not a positive number.</summary>
     public static TimeSpan? EtagTimeout => Seconds("HF_HUB_ETAG_TIMEOUT");
@@ -45,17 +45,11 @@ public static class HubEndpoint
     public static TimeSpan? DownloadTimeout => Seconds("HF_HUB_DOWNLOAD_TIMEOUT");
 
     static TimeSpan? Seconds(string name) =>
-        double.TryParse(Environment(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
+        double.TryParse(EnvironmentVariable.Value(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
             ? TimeSpan.FromSeconds(s) : null;
 
     /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, whose own path (a mirror's prefix, /v1) is kept.</summary>
     public static Uri Join(Uri baseUri, string path) => new(baseUri.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));
-
-    static string? Environment(string name)
-    {
-        var value = System.Environment.GetEnvironmentVariable(name)?.Trim();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
 
     static Uri Parse(string value, string what)
     {

@@ -98,9 +98,9 @@ public static class TokenFile
     /// <summary>A set, non-blank variable, with a leading ~ expanded as huggingface_hub does.</summary>
     static string? Variable(string name)
     {
-        var value = Environment.GetEnvironmentVariable(name)?.Trim();
-        if (string.IsNullOrEmpty(value)) return null;
-        if (value == "~" || value!.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("~\\", StringComparison.Ordinal))
+        var value = EnvironmentVariable.Value(name);
+        if (value == null) return null;
+        if (value == "~" || value.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("~\\", StringComparison.Ordinal))
             value = Home + value.Substring(1);
         return value;
     }

@@ -39,8 +39,7 @@ public static class TokenSource
         if (HubEndpoint.ImplicitTokenDisabled) return HubToken.None;
         foreach (var name in EnvironmentVariables)
         {
-            var value = System.Environment.GetEnvironmentVariable(name)?.Trim();
-            if (!string.IsNullOrEmpty(value)) return HubToken.FromText(value!, TokenOrigin.EnvironmentVariable, $"the {name} environment variable");
+            if (EnvironmentVariable.Value(name) is { } value) return HubToken.FromText(value, TokenOrigin.EnvironmentVariable, $"the {name} environment variable");
         }
         var path = TokenFile.Path;
         if (TokenFile.Read(path) is { } fromFile) return HubToken.FromText(fromFile, TokenOrigin.TokenFile, $"the token file {path}");

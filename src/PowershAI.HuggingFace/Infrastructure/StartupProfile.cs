@@ -28,7 +28,7 @@ static class StartupProfile
     /// <summary>Once per process, and only in pwsh: another host's profile, if it keeps one, is its own.</summary>
     public static void StartAtImport()
     {
-        if (Assembly.GetEntryAssembly()?.GetName().Name != "pwsh" || EnvironmentSwitch.IsOn(DisableVariable)) return;
+        if (Assembly.GetEntryAssembly()?.GetName().Name != "pwsh" || EnvironmentVariable.IsOn(DisableVariable)) return;
         if (Interlocked.Exchange(ref _started, 1) == 1) return;
         // Public in .NET's core library, not in netstandard2.0's surface.
         var start = typeof(object).Assembly.GetType("System.Runtime.ProfileOptimization")?.GetMethod("StartProfile", new[] { typeof(string) });
