@@ -11,7 +11,8 @@ internal static class ConfigBuilder
         var p = server.Profile;
         var app = server.App;
         var config = new JsonObject { ["version"] = p.VersionText };
-        if (p.ApiPrefix.Length > 0) config["api_prefix"] = p.ApiPrefix;
+        var prefix = server.Options.ApiPrefix ?? p.ApiPrefix;
+        if (prefix.Length > 0) config["api_prefix"] = prefix;
         config["mode"] = "blocks";
         config["app_id"] = server.AppId;
         config["dev_mode"] = false;

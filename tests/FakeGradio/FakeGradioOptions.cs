@@ -81,6 +81,12 @@ public sealed class FakeGradioOptions
     /// <summary>launch(show_error=True): plain exception messages reach clients.</summary>
     public bool ShowError { get; set; }
 
+    /// <summary>
+    /// The api_prefix /config announces instead of the profile's, the routes staying where they
+    /// are: a hostile app that points its clients at another host.
+    /// </summary>
+    public string? ApiPrefix { get; set; }
+
     /// <summary>queue(api_open=...): false makes /run answer 404 for queued functions, as on Spaces.</summary>
     public bool ApiOpen { get; set; } = true;
 

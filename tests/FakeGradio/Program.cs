@@ -8,7 +8,7 @@ namespace PowershAI.HuggingFace.FakeGradio;
 /// <summary>
 /// Program mode, for demos without a genuine Gradio and for the Pester tests:
 /// dotnet run --project tests/FakeGradio -- --profile v5 --port 7860 [--app simple|full|hostile|many[:N]|stream[:N]] [--mount /app]
-///   [--auth user:pass] [--https] [--proxy-auth user:pass] [--show-error] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
+///   [--auth user:pass] [--https] [--proxy-auth user:pass] [--show-error] [--api-prefix P] [--api-closed] [--step-delay-ms N] [--heartbeat-ms N] [--max-file-size N]
 ///   [--max-queue-size N] [--faults MalformedSse,stalled-download,...] [--fault-size N] [--fault-count N]
 ///   [--stall-sec N] [--endless-sec N] [--lifetime-sec N]
 /// Prints "READY url=... profile=..." once listening and serves until killed, or until --lifetime-sec
@@ -74,6 +74,7 @@ public static class Program
                     options.Auth = (pair[0], pair[1]);
                     break;
                 case "--show-error": options.ShowError = true; break;
+                case "--api-prefix": options.ApiPrefix = Next(); break;
                 case "--api-closed": options.ApiOpen = false; break;
                 case "--step-delay-ms": options.StepDelay = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--heartbeat-ms": options.HeartbeatInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;

@@ -190,6 +190,37 @@ public class DiscoveryTests(ServerFixture servers) : IClassFixture<ServerFixture
         Assert.Equal(2, T.Requests(server, "GET", "/config").Count);
     }
 
+    [Theory]
+    [InlineData("absolute", "http://{other}/gradio_api")]
+    [InlineData("backslashes", "\\\\{other}\\gradio_api")]
+    public async Task An_api_prefix_leading_to_another_host_is_refused_before_anything_goes_there(string variant, string template)
+    {
+        using var cts = T.Deadline();
+        var elsewhere = await servers.Get(GradioProfile.V5, "elsewhere");
+        var hostile = await servers.Get(GradioProfile.V5, "prefix-" + variant, o => o.ApiPrefix = template.Replace("{other}", elsewhere.BaseUrl.Authority));
+        var client = T.Client(hostile, new GradioClientOptions { Timeout = TimeSpan.FromSeconds(10), BearerToken = "hf_secret" });
+
+        var ex = await Assert.ThrowsAsync<GradioException>(() => client.GetAppInfoAsync(cts.Token));
+
+        Assert.Equal(GradioErrorKind.MalformedResponse, ex.Kind);
+        Assert.Contains("leads away from " + hostile.BaseUrl, ex.Message);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task The_token_goes_to_the_apps_origin_only()
+    {
+        using var cts = T.Deadline();
+        var server = await servers.Get(GradioProfile.V5);
+        var elsewhere = await servers.Get(GradioProfile.V5, "elsewhere-token");
+        var client = T.Client(server, new GradioClientOptions { Timeout = TimeSpan.FromSeconds(10), BearerToken = "hf_secret" });
+
+        await client.GetJsonAsync(new Uri(elsewhere.BaseUrl, "config"), "Reading another host", cts.Token);
+
+        var request = Assert.Single(T.Requests(elsewhere, "GET", "/config"));
+        Assert.False(request.Headers.ContainsKey("Authorization"));
+    }
+
     [Fact]
     public async Task Bearer_token_goes_on_every_request()
     {

@@ -31,12 +31,27 @@ public class UrlTests(ServerFixture servers) : IClassFixture<ServerFixture>
     public void NormalizeRoot_rejects_what_is_not_http(string input) =>
         Assert.Equal(GradioErrorKind.InvalidArguments, Assert.Throws<GradioException>(() => GradioUrl.NormalizeRoot(input)).Kind);
 
+    [Theory]
+    [InlineData("http://elsewhere:8080/gradio_api")]
+    [InlineData("https://h/gradio_api")]
+    [InlineData("\\\\elsewhere\\gradio_api")]
+    [InlineData("elsewhere:8080/gradio_api")]
+    public void Prefixed_refuses_a_prefix_that_leaves_the_app(string prefix)
+    {
+        var root = new Uri("http://h/app/");
+        var ex = Assert.Throws<GradioException>(() => GradioUrl.Prefixed(root, prefix));
+        Assert.Equal(GradioErrorKind.MalformedResponse, ex.Kind);
+        Assert.Contains("leads away from http://h/app/", ex.Message);
+    }
+
     [Fact]
     public void Join_and_Prefixed()
     {
         var root = new Uri("http://h/app/");
         Assert.Equal(new Uri("http://h/app/gradio_api/"), GradioUrl.Prefixed(root, "/gradio_api"));
         Assert.Equal(root, GradioUrl.Prefixed(root, ""));
+        // A prefix outside the app's path but on its origin only moves the routes there.
+        Assert.Equal(new Uri("http://h/other/"), GradioUrl.Prefixed(root, "../other"));
         Assert.Equal(new Uri("http://h/app/config"), GradioUrl.Join(root, "/config"));
         Assert.Equal(new Uri("ws://h/app/queue/join"), GradioUrl.ToWebSocket(GradioUrl.Join(root, "queue/join")));
         Assert.Equal(new Uri("wss://h/queue/join"), GradioUrl.ToWebSocket(new Uri("https://h/queue/join")));

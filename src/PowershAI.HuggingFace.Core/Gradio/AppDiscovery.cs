@@ -15,7 +15,12 @@ static class AppDiscovery
         var config = await ReadConfigAsync(client, ct).ConfigureAwait(false);
         if (config != null)
         {
-            var prefix = config["api_prefix"]?.GetValue<string>() ?? "";
+            var prefix = config["api_prefix"] switch
+            {
+                null => "",
+                JsonValue v when v.TryGetValue<string>(out var text) => text,
+                _ => throw new GradioException(GradioErrorKind.MalformedResponse, $"{root} does not look like a Gradio app: the api_prefix of its /config is not text.", target: root.ToString()),
+            };
             var apiBase = GradioUrl.Prefixed(root, prefix);
             var info = await ReadInfoAsync(client, apiBase, required: true, ct).ConfigureAwait(false);
             return new AppInfo(root, apiBase, config, info!);

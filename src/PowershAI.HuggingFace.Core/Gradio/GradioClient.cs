@@ -11,6 +11,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PowershAI.HuggingFace.Core.Http;
+using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
@@ -139,11 +140,14 @@ public sealed class GradioClient
         }
     }
 
-    /// <summary>Sends without judging the status: the timeout bounds the wait for the answer's headers.</summary>
+    /// <summary>
+    /// Sends without judging the status: the timeout bounds the wait for the answer's headers. The
+    /// token goes only to the app's own origin, whatever URL a caller built from the app's answers.
+    /// </summary>
     public Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Connection.Sender.SendAsync(() =>
     {
         var request = make();
-        if (Options.BearerToken is { Length: > 0 } token)
+        if (Options.BearerToken is { Length: > 0 } token && request.RequestUri is { } target && TokenScope.SameOrigin(target, Root))
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
     }, new HttpSendOptions { What = what, Timeout = Options.Timeout, Log = Options.Log, Retry = Options.Retry ?? DefaultRetry }, ct).MapFailure(GradioFailure.FromTransport);

@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json.Nodes;
+using PowershAI.HuggingFace.Core.Hub;
 
 namespace PowershAI.HuggingFace.Core.Gradio;
 
@@ -33,11 +35,20 @@ public static class GradioUrl
     /// <summary>Joins a relative route onto a base that ends with a slash.</summary>
     public static Uri Join(Uri baseUrl, string relative) => new(baseUrl, relative.TrimStart('/'));
 
-    /// <summary>The URL the API routes hang from: the root plus the 5.x prefix, with a trailing slash.</summary>
+    /// <summary>
+    /// The URL the API routes hang from: the root plus the 5.x prefix, with a trailing slash. The
+    /// prefix is the app's word (its /config), so one that leads to another origin (an absolute
+    /// URL, a "\\host" path) is refused: every request there would carry the app's token and login.
+    /// </summary>
     public static Uri Prefixed(Uri root, string apiPrefix)
     {
         var p = (apiPrefix ?? "").Trim('/');
-        return p.Length == 0 ? root : Join(root, p + "/");
+        if (p.Length == 0) return root;
+        if (Uri.TryCreate(root, p + "/", out var url) && TokenScope.SameOrigin(url, root)) return url;
+        var quoted = JsonValue.Create(p.Length > 100 ? p.Substring(0, 100) + "…" : p).ToJsonString();
+        throw new GradioException(GradioErrorKind.MalformedResponse,
+            $"The app's /config gives the API prefix {quoted}, which leads away from {root}: refused, so that nothing meant for the app (its token, its login) goes elsewhere.",
+            target: root.ToString());
     }
 
     /// <summary>A ws:// or wss:// URL for the same route (Gradio 3.x queue).</summary>
