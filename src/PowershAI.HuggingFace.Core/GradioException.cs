@@ -7,7 +7,7 @@ namespace PowershAI.HuggingFace.Core;
 public sealed class GradioException : Exception
 {
     public GradioException(GradioErrorKind kind, string message, Exception? inner = null, HttpStatusCode? status = null, string? target = null)
-        : base(message, inner)
+        : base(ServerText.Printable(message), inner)
     {
         Kind = kind;
         StatusCode = status;
@@ -22,5 +22,11 @@ public sealed class GradioException : Exception
     public string? Target { get; }
 
     /// <summary>For <see cref="GradioErrorKind.AppError"/>: the title Gradio gave the error, when any.</summary>
-    public string? Title { get; set; }
+    public string? Title
+    {
+        get => _title;
+        set => _title = value == null ? null : ServerText.Printable(value);
+    }
+
+    string? _title;
 }

@@ -59,4 +59,13 @@ Describe 'a handle''s State moves without a reader (fake server)' {
         Wait-HandleEnd $h | Should -Be 'Error'
         { $h | Update-GradioApiResult } | Should -Throw -ErrorId 'GradioAppError,*'
     }
+
+    It 'an app error''s text reaches the terminal without its escape sequences' {
+        $caught = $null
+        try { Send-GradioApi $Fake.Url raise_error @("`e]0;retitled`a`e[2Jboom`e[0m") | Update-GradioApiResult } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'GradioAppError,*'
+        $caught.Exception.Message | Should -BeLike '*boom*'
+        $caught.Exception.Message | Should -Not -Match '[\x00-\x08\x0b-\x1f\x7f]'
+        ($caught | Out-String) | Should -Not -Match '\x1b'
+    }
 }

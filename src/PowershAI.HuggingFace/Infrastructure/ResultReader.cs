@@ -164,15 +164,16 @@ sealed class ResultReader
                 break;
             case GradioEventKind.Progress:
                 var unit = e.Progress?.LastOrDefault();
-                var status = unit?.Description is { Length: > 0 } d ? d : unit?.Index is int i && unit.Length is int n ? $"{i}/{n} {unit.Unit}" : "Running";
+                var status = unit?.Description is { Length: > 0 } d ? ServerText.Printable(d) : unit?.Index is int i && unit.Length is int n ? $"{i}/{n} {unit.Unit}" : "Running";
                 var bar = new ProgressRecord(ProgressActivity, activity, status);
                 if (unit?.Progress is double p) bar.PercentComplete = (int)Math.Max(0, Math.Min(100, p * 100));
                 else if (unit?.Index is int idx && unit.Length is int len && len > 0) bar.PercentComplete = Math.Min(100, idx * 100 / len);
                 output.Progress(bar);
                 break;
             case GradioEventKind.Log:
-                if (string.Equals(e.Level, "warning", StringComparison.OrdinalIgnoreCase)) output.Warning(e.Message ?? "");
-                else output.Information(e.Message ?? "", new[] { "Gradio", e.Level ?? "info" });
+                var text = ServerText.Printable(e.Message ?? "");
+                if (string.Equals(e.Level, "warning", StringComparison.OrdinalIgnoreCase)) output.Warning(text);
+                else output.Information(text, new[] { "Gradio", e.Level ?? "info" });
                 break;
         }
     }
