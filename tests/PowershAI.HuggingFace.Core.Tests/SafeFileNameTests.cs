@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using PowershAI.HuggingFace.Core.Files;
 using Xunit;
 
@@ -25,7 +26,40 @@ public class SafeFileNameTests
     [InlineData("...", "file")]
     [InlineData("", "file")]
     [InlineData(null, "file")]
+    [InlineData("con .txt", "_con .txt")]
+    [InlineData("COM0", "_COM0")]
+    [InlineData("lpt\u00b9.log", "_lpt\u00b9.log")]
+    [InlineData("CONIN$", "_CONIN$")]
+    [InlineData("a .", "a")]
+    [InlineData("evil\u202egnp.exe", "evil_gnp.exe")]
+    [InlineData("csi\u009b31m.txt", "csi_31m.txt")]
     public void From(string? input, string expected) => Assert.Equal(expected, SafeFileName.From(input));
+
+    [Theory]
+    [InlineData("a .")]
+    [InlineData(" . name . ")]
+    [InlineData("x\u2003.")]
+    public void From_twice_is_From_once(string input) => Assert.Equal(SafeFileName.From(input), SafeFileName.From(SafeFileName.From(input)));
+
+    [Fact]
+    public void An_extension_too_long_to_keep_is_cut_with_the_name()
+    {
+        var name = SafeFileName.From(new string('x', 10) + "." + new string('y', 250));
+        Assert.Equal(200, name.Length);
+        Assert.StartsWith("xxxxxxxxxx.yyy", name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_length_is_counted_in_UTF8_bytes_and_never_splits_a_character()
+    {
+        var name = SafeFileName.From(string.Concat(Enumerable.Repeat("\u6f22", 90)) + ".png");
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(name) <= 200);
+        Assert.EndsWith(".png", name, StringComparison.Ordinal);
+        Assert.Equal(65, name.Length - 4);
+        var emoji = SafeFileName.From(string.Concat(Enumerable.Repeat("\ud83d\ude00", 60)));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(emoji) <= 200);
+        Assert.False(char.IsHighSurrogate(emoji[^1]));
+    }
 
     [Fact]
     public void Long_names_are_cut_keeping_the_extension()

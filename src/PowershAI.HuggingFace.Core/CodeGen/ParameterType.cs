@@ -117,6 +117,19 @@ public sealed class ParameterType
         var end = py.IndexOf(']', at);
         var body = end < 0 ? py.Substring(at) : py.Substring(at, end - at);
         return LiteralValues.Matches(body).Cast<Match>()
-            .Select(m => Regex.Unescape(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).ToArray();
+            .Select(m => Unescaped(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).ToArray();
+    }
+
+    /// <summary>A Python string literal's text with its escapes read; one that is not a valid escape (the app's word) is kept as written.</summary>
+    static string Unescaped(string literal)
+    {
+        try
+        {
+            return Regex.Unescape(literal);
+        }
+        catch (ArgumentException)
+        {
+            return literal;
+        }
     }
 }

@@ -141,6 +141,14 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_literal_with_an_escape_Python_does_not_know_is_kept_as_written()
+    {
+        var f = Generate("/x", Endpoint(Gen.Param("pick", "Pick", Gen.StringSchema(), "Literal['\\q', 'b']", "Radio", true, "b", "b")));
+        Assert.Equal(new[] { "\\q", "b" }, f.Parameters[0].Type.Choices);
+        Structure.AssertSafe(f, f.Parameters[0].Type.Choices);
+    }
+
+    [Fact]
     public void Hostile_session_name_stays_data()
     {
         var options = Gen.Options();
