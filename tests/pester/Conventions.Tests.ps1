@@ -318,6 +318,16 @@ Describe 'Coexistence with PowershAI scripts' {
         (Get-GradioSession).Name | Should -Be 'keep'
     }
 
+    It 'refuses an empty session name rather than remove the default session' {
+        $null = New-GradioSession $Fake.Url -Name keep
+        $empty = ''
+        { Remove-GradioSession $empty } | Should -Throw -ErrorId 'GradioInvalidArguments,PowershAI.HuggingFace.Cmdlets.RemoveGradioSessionCommand'
+        { Remove-GradioSession ' ' } | Should -Throw -ErrorId 'GradioInvalidArguments,PowershAI.HuggingFace.Cmdlets.RemoveGradioSessionCommand'
+        (Get-GradioSession).Name | Should -Be 'keep'
+        Remove-GradioSession .
+        Get-GradioSession | Should -BeNullOrEmpty
+    }
+
     It 'lists what changes for PowershAI scripts in the about topic' {
         $about = Get-Content -Raw (Join-Path (Split-Path $Manifest) 'en-US/about_PowershAI_HuggingFace.help.txt')
         $section = ($about -split 'Coming from PowershAI')[1]

@@ -73,6 +73,16 @@ Describe 'a bad item among several' {
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $err[0].TargetObject | Should -Be 'bad id!'
     }
+
+    It 'is reported for an app URL piped in, and the URLs after it are read (<_>)' -ForEach 'Get-GradioInfo', 'New-GradioSession' {
+        $err = $null
+        $out = @($Gradio.Url, $Nowhere, $Gradio.Url | & $_ -Force -ErrorVariable err -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 2
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GradioUnreachable,*'
+        "$($err[0].TargetObject)" | Should -BeLike "$Nowhere*"
+        Get-GradioSession | Remove-GradioSession
+    }
 }
 
 Describe 'call records tell how a call ended' {

@@ -27,19 +27,12 @@ public sealed class GetGradioInfoCommand : GradioCmdlet
 
     protected override object? ErrorTarget => AppUrl;
 
-    protected override void Process()
+    // Each URL piped in is its own item: one that fails is reported and the others go on.
+    protected override void Process() => ForEachItem(new[] { AppUrl }, url => url, url =>
     {
-        GradioClient client;
-        if (AppUrl == ".")
-        {
-            // PowershAI's default: "." is the default session's app.
-            client = SessionStore.Resolve(".").ClientFor(HttpLog);
-        }
-        else
-        {
-            client = ClientFor(AppUrl);
-        }
+        // PowershAI's default: "." is the default session's app.
+        var client = url == "." ? SessionStore.Resolve(".").ClientFor(HttpLog) : ClientFor(url);
         var app = Await(ct => client.GetAppInfoAsync(ct, Force));
         WriteObject(InfoObjects.Info(app));
-    }
+    });
 }

@@ -39,14 +39,15 @@ public sealed class NewGradioSessionCommand : GradioCmdlet
 
     protected override object? ErrorTarget => AppUrl;
 
-    protected override void Process()
+    // Each URL piped in is its own item: one that fails is reported and the others go on.
+    protected override void Process() => ForEachItem(new[] { AppUrl }, url => url, url =>
     {
-        var client = ClientFor(AppUrl, Token);
+        var client = ClientFor(url, Token);
         var app = Await(ct => client.GetAppInfoAsync(ct));
         var session = new GradioSession(string.IsNullOrEmpty(Name) ? app.Root.AbsoluteUri : Name!, client, app);
         if (DownloadPath != null) session.DownloadPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DownloadPath);
         if (!ShouldProcess(session.Name, $"Create a Gradio session with {app.Root}")) return;
         SessionStore.Add(session, Force);
         WriteObject(session);
-    }
+    });
 }

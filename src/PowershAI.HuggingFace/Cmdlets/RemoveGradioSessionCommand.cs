@@ -8,7 +8,8 @@ namespace PowershAI.HuggingFace.Cmdlets;
 /// <summary>
 /// Remove-GradioSession: forgets sessions, by object, name or wildcard ("*" for all; a wildcard
 /// that matches nothing removes nothing, a missing name is an error). With no argument it removes
-/// nothing, as in PowershAI. Their generated functions stop working.
+/// nothing, as in PowershAI; an empty name is an error, not the default session ("." is). Their
+/// generated functions stop working.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "GradioSession", SupportsShouldProcess = true)]
 public sealed class RemoveGradioSessionCommand : AsyncCmdlet
@@ -24,6 +25,9 @@ public sealed class RemoveGradioSessionCommand : AsyncCmdlet
         if (value == null) return;
         ForEachItem(new[] { value }, v => v, v =>
         {
+            // Elsewhere an empty name means the default session; here an empty variable must not remove it.
+            if (v is string blank && string.IsNullOrWhiteSpace(blank))
+                throw new GradioException(GradioErrorKind.InvalidArguments, "The session name is empty: give a name, '.' for the default session, or '*' for all.");
             var targets = v is string s && WildcardPattern.ContainsWildcardCharacters(s)
                 ? SessionStore.Match(s)
                 : new[] { SessionStore.Resolve(Name) };
