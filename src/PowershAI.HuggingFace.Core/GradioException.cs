@@ -7,11 +7,11 @@ namespace PowershAI.HuggingFace.Core;
 public sealed class GradioException : Exception
 {
     public GradioException(GradioErrorKind kind, string message, Exception? inner = null, HttpStatusCode? status = null, string? target = null)
-        : base(ServerText.Printable(message), inner)
+        : base(Shown(message), inner)
     {
         Kind = kind;
         StatusCode = status;
-        Target = target;
+        Target = target == null ? null : ClientState.Current.Secrets.Redact(target);
     }
 
     public GradioErrorKind Kind { get; }
@@ -29,4 +29,7 @@ public sealed class GradioException : Exception
     }
 
     string? _title;
+
+    /// <summary>A message as the user may see it: every secret the module has sent masked, no control characters.</summary>
+    internal static string Shown(string message) => ServerText.Printable(ClientState.Current.Secrets.Redact(message));
 }

@@ -90,14 +90,15 @@ public sealed class ConnectionSettings
         return handler;
     }
 
-    /// <summary>Adds the extra headers to a request (per request, so -Debug shows them).</summary>
-    internal void Decorate(HttpRequestMessage request, SecretRegistry secrets)
+    /// <summary>Adds the user agent and, when <paramref name="extraHeaders"/>, the extra headers to a request (per request, so -Debug shows them).</summary>
+    internal void Decorate(HttpRequestMessage request, SecretRegistry secrets, bool extraHeaders = true)
     {
         if (UserAgent != null)
         {
             request.Headers.UserAgent.Clear();
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
+        if (!extraHeaders) return;
         foreach (var h in Headers)
         {
             if (SecretRegistry.IsSensitive(h.Key)) secrets.Add(h.Value);

@@ -18,4 +18,7 @@ public sealed class HttpSendOptions
 
     /// <summary>Null: one attempt.</summary>
     public RetryPolicy? Retry { get; set; }
+
+    /// <summary>Whether the connection's extra headers (-Headers) go on this request: not on a redirect's hop to another origin.</summary>
+    public bool ExtraHeaders { get; set; } = true;
 }

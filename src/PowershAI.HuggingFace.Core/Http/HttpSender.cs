@@ -43,9 +43,9 @@ public sealed class HttpSender
         for (var attempt = 1; ; attempt++)
         {
             using var request = make();
-            Settings.Decorate(request, Secrets);
-            var label = $"{request.Method} {Secrets.Redact(request.RequestUri?.ToString())}";
+            Settings.Decorate(request, Secrets, options.ExtraHeaders);
             Secrets.AddFrom(request);
+            var label = $"{request.Method} {Secrets.Redact(request.RequestUri?.ToString())}";
             options.Log?.Verbose(label);
             if (options.Log != null) LogHeaders(options.Log, "request", Headers(request.Headers, request.Content));
             var clock = Stopwatch.StartNew();
@@ -67,6 +67,8 @@ public sealed class HttpSender
                 throw;
             }
             var status = (int)response.StatusCode;
+            // A redirect to a signed link: its signature is masked from this answer's headers on.
+            if (response.Headers.Location is { IsAbsoluteUri: true } location) Secrets.AddFrom(location);
             options.Log?.Verbose($"{label}: {status} {response.ReasonPhrase}, {Size(response)}, {clock.ElapsedMilliseconds} ms");
             if (options.Log != null) LogHeaders(options.Log, "response", Headers(response.Headers, response.Content));
             if (response.IsSuccessStatusCode || retry == null || attempt >= attempts || !retry.Retries(request.Method, status)) return response;

@@ -42,17 +42,20 @@ public sealed partial class HubClient
     /// <summary>
     /// One request, following redirects here rather than in the handler so the token rule holds on
     /// every hop: it goes only where <see cref="MayReceiveToken"/> allows, and once a redirect leaves
-    /// the origin (an LFS download sent to the CDN) it is dropped for good. Relative Locations resolve
-    /// against the current URL. Returns whether the final hop carried the token.
+    /// the origin (an LFS download sent to the CDN) it is dropped for good, with the caller's extra
+    /// headers. Relative Locations resolve against the current URL. Returns whether the final hop
+    /// carried the token.
     /// </summary>
     async Task<(HttpResponseMessage Response, bool TokenSent)> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string accept, string what, TimeSpan timeout, CancellationToken ct, Action<HttpRequestMessage>? prepare = null, bool stayOnOrigin = false)
     {
         if (HubEndpoint.Offline)
             throw new HubException(HubErrorKind.Offline, $"{what}: HF_HUB_OFFLINE is set, so nothing is sent to {url.GetLeftPart(UriPartial.Authority)}.") { Url = url.ToString() };
         var carry = Token.HasValue && MayReceiveToken(url);
+        // The caller's extra headers (-Headers) are meant for where the request was sent, as the token is.
+        var headers = true;
         for (var hop = 0; ; hop++)
         {
-            var (m, u, c, withToken) = (method, url, content, carry);
+            var (m, u, c, withToken, withHeaders) = (method, url, content, carry, headers);
             var response = await ClientState.Current.Hub.SenderFor(Options.Settings).SendAsync(() =>
             {
                 var request = new HttpRequestMessage(m, u) { Content = c?.Invoke() };
@@ -60,7 +63,7 @@ public sealed partial class HubClient
                 if (withToken) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token.Reveal());
                 prepare?.Invoke(request);
                 return request;
-            }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry }, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
+            }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry, ExtraHeaders = withHeaders }, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (!IsRedirect(status) || response.Headers.Location is not { } location) return (response, carry);
             if (hop >= Options.MaxRedirects)
@@ -75,6 +78,7 @@ public sealed partial class HubClient
             if (stayOnOrigin && !TokenScope.SameOrigin(next, url)) return (response, carry);
             response.Dispose();
             carry = carry && TokenScope.SameOrigin(next, url);
+            headers = headers && TokenScope.SameOrigin(next, url);
             if (status == 303 || (status is 301 or 302 && method == HttpMethod.Post))
             {
                 method = HttpMethod.Get;

@@ -8,7 +8,7 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// </summary>
 public sealed class HubException : Exception
 {
-    public HubException(HubErrorKind kind, string message, Exception? inner = null) : base(ServerText.Printable(message), inner) => Kind = kind;
+    public HubException(HubErrorKind kind, string message, Exception? inner = null) : base(GradioException.Shown(message), inner) => Kind = kind;
 
     public HubErrorKind Kind { get; }
 
@@ -23,8 +23,14 @@ public sealed class HubException : Exception
     /// <summary>X-Request-Id (else X-Amzn-Trace-Id, X-Amz-Cf-Id), to quote when reporting a Hub problem.</summary>
     public string? RequestId { get; internal set; }
 
-    /// <summary>The URL the failure is about.</summary>
-    public string? Url { get; internal set; }
+    /// <summary>The URL the failure is about (a signed link's signature masked).</summary>
+    public string? Url
+    {
+        get => _url;
+        internal set => _url = value == null ? null : ClientState.Current.Secrets.Redact(value);
+    }
+
+    string? _url;
 
     public HubRepoType? RepoType { get; internal set; }
 

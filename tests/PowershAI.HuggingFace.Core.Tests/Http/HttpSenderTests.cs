@@ -132,4 +132,32 @@ public class HttpSenderTests
         Assert.DoesNotContain("second-value", shown);
         Assert.Contains("Bearer ***", shown);
     }
+
+    [Fact]
+    public void A_URL_s_credential_parameters_and_password_are_secrets_and_its_other_parameters_are_not()
+    {
+        var secrets = new SecretRegistry();
+        secrets.AddFrom(new Uri("https://user:p%40ssword9@cdn.test/f.bin?X-Amz-Signature=abcdef123456&X-Amz-Credential=AKIA%2F2026%2Fus&__sign=eyJsigned.value&access_token=hf_querysecret1&author=google-research&Expires=1764900000"));
+        var shown = secrets.Redact("sig abcdef123456, cred AKIA/2026/us, sign eyJsigned.value, token hf_querysecret1, pass p@ssword9, by google-research until 1764900000");
+        Assert.Equal("sig ***, cred ***, sign ***, token ***, pass ***, by google-research until 1764900000", shown);
+    }
+
+    [Fact]
+    public async Task A_signed_URL_is_logged_with_its_signature_masked_and_so_is_a_redirect_to_one()
+    {
+        var log = new RecordingLog();
+        var signed = new Uri("http://app.test/file=x.bin?__sign=eyJsecretsig0001");
+        var cdn = "https://cdn.test/x.bin?X-Amz-Signature=cdnsecret0002&Expires=99";
+        var stub = new StubHandler(_ =>
+        {
+            var moved = Answer(HttpStatusCode.Found);
+            moved.Headers.Location = new Uri(cdn);
+            return moved;
+        });
+        using var response = await new HttpSender(HttpClients.Create(stub), new SecretRegistry())
+            .SendAsync(() => new HttpRequestMessage(HttpMethod.Get, signed), new HttpSendOptions { Log = log }, default);
+        Assert.Equal("GET http://app.test/file=x.bin?__sign=***", log.Verbose[0]);
+        Assert.Contains(log.Debug, l => l == "  response Location: https://cdn.test/x.bin?X-Amz-Signature=***&Expires=99");
+        Assert.DoesNotContain(log.Verbose.Concat(log.Debug), l => l.Contains("eyJsecretsig0001") || l.Contains("cdnsecret0002"));
+    }
 }

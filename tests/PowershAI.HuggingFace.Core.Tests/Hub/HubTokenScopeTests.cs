@@ -49,6 +49,20 @@ public sealed class HubTokenScopeTests
     }
 
     [Fact]
+    public async Task A_redirect_to_the_CDN_drops_the_callers_extra_headers_too()
+    {
+        await using var hub = await H.Start();
+        var settings = new PowershAI.HuggingFace.Core.Http.ConnectionSettings { Headers = new System.Collections.Generic.Dictionary<string, string> { ["X-IP-Token"] = "ip-token-for-the-hub-1" } };
+        using var response = await H.Client(hub, FakeHubOptions.AliceToken, o => o.Settings = settings).GetAsync("/acme/tiny-gpt/resolve/main/model.safetensors");
+        Assert.Equal(4096, (await response.Content.ReadAsByteArrayAsync()).Length);
+
+        Assert.Equal("ip-token-for-the-hub-1", H.To(hub, "/acme/tiny-gpt/resolve/").Single().Headers["X-IP-Token"]);
+        var cdn = hub.Requests.Single(r => r.Host == hub.CdnBaseUrl.Authority);
+        Assert.False(cdn.Headers.ContainsKey("X-IP-Token"));
+        Assert.StartsWith("PowershAI.HuggingFace/", cdn.Headers["User-Agent"]);
+    }
+
+    [Fact]
     public async Task A_Space_host_the_hub_reported_may_receive_the_token()
     {
         await using var hub = await H.Start();
