@@ -241,7 +241,7 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
     }
 
     [Fact]
-    public async Task Files_on_another_host_are_fetched_without_the_apps_token()
+    public async Task Files_on_another_host_are_fetched_without_the_apps_token_or_the_callers_headers()
     {
         using var cts = T.Deadline();
         var app = await servers.Get(GradioProfile.V5, "token-app");
@@ -250,7 +250,8 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
         var stored = Assert.Single(await GradioFiles.UploadAsync(otherClient, await otherClient.GetAppInfoAsync(cts.Token),
             new[] { Local("elsewhere.txt", Encoding.UTF8.GetBytes("remote")) }, null, cts.Token));
 
-        var client = T.Client(app, new GradioClientOptions { BearerToken = "hf_private", Timeout = TimeSpan.FromSeconds(10) });
+        var settings = new PowershAI.HuggingFace.Core.Http.ConnectionSettings { Headers = new Dictionary<string, string> { ["X-IP-Token"] = "ip-token-for-the-app-1" } };
+        var client = T.Client(app, new GradioClientOptions { BearerToken = "hf_private", Timeout = TimeSpan.FromSeconds(10), Settings = settings });
         var info = await client.GetAppInfoAsync(cts.Token);
         var url = other.BaseUrl.AbsoluteUri + "gradio_api/file=" + stored.ServerPath;
         var file = new JsonObject { ["path"] = url, ["url"] = url, ["orig_name"] = "elsewhere.txt", ["meta"] = new JsonObject { ["_type"] = "gradio.FileData" } };
@@ -260,6 +261,8 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
         Assert.Equal("remote", File.ReadAllText(saved.FullName));
         var fetch = Assert.Single(other.Requests, r => r.PathAndQuery.Contains("/file=", StringComparison.Ordinal));
         Assert.False(fetch.Headers.ContainsKey("Authorization"), "The app's token must not leak to another host.");
+        Assert.False(fetch.Headers.ContainsKey("X-IP-Token"), "Nor the caller's extra headers.");
+        Assert.Equal("ip-token-for-the-app-1", T.Requests(app, "GET", "/config").Last().Headers["X-IP-Token"]);
     }
 
     [Fact]

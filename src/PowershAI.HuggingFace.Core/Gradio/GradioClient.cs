@@ -41,9 +41,9 @@ public sealed class GradioClient
         return new(ClientState.Current.Connections.For(root, options.Credential, options.Settings), options);
     }
 
-    /// <summary>A client for a host that is not the app (files it links to elsewhere): no token, no login.</summary>
+    /// <summary>A client for a host that is not the app (files it links to elsewhere): no token, no login, none of the caller's extra headers.</summary>
     public GradioClient Anonymous(Uri url) => For(new Uri(url.GetLeftPart(UriPartial.Authority) + "/"),
-        new GradioClientOptions { Timeout = Options.Timeout, Log = Options.Log, Settings = Options.Settings, Retry = Options.Retry });
+        new GradioClientOptions { Timeout = Options.Timeout, Log = Options.Log, Settings = Options.Settings.WithoutHeaders(), Retry = Options.Retry });
 
     public GradioConnection Connection { get; }
 

@@ -59,6 +59,14 @@ public sealed class ConnectionSettings
         MaxRedirects = MaxRedirects,
     };
 
+    /// <summary>These settings without the extra headers: for a host other than the one they were given for.</summary>
+    public ConnectionSettings WithoutHeaders()
+    {
+        var copy = With(new ConnectionOverrides());
+        copy.Headers = new Dictionary<string, string>();
+        return copy;
+    }
+
     /// <summary>These settings following at most <paramref name="maxRedirects"/> redirects (Invoke-GradioHttp -MaxRedirects).</summary>
     public ConnectionSettings WithMaxRedirects(int maxRedirects)
     {
