@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PowershAI.HuggingFace.Core.CodeGen;
 
@@ -43,8 +44,12 @@ public static class PowerShellText
             s = sb.ToString();
         }
         var line = Defuse(s.Trim());
-        return line.Length > 1 && line[0] == '.' && (char.IsLetterOrDigit(line[1]) || line[1] == '_') ? "\u00B7" + line : line;
+        return HelpKeywordStart.IsMatch(line) ? "\u00B7" + line : line;
     }
+
+    // PowerShell's own test for a help keyword: .NET's \w takes in combining marks and connector
+    // punctuation too (".\u0301LINK" is read as a keyword and voids the whole help).
+    static readonly Regex HelpKeywordStart = new(@"^\.\w", RegexOptions.CultureInvariant);
 
     /// <summary>Several lines of help, each made safe as <see cref="HelpLine"/> does.</summary>
     public static string HelpBlock(string? text, string indent = "")

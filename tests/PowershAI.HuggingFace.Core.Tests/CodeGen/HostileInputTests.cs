@@ -21,7 +21,7 @@ public class HostileInputTests
         "line1\r\nline2", "a\rb", "a\nb", "\n", "\r", "\u0085next line", "\u2028sep", "tab\there", "nul\0byte",
         "#> Invoke-Canary <#", "<#", "#>", "x #>", "<# x #>", "#", "# comment",
         ".EXAMPLE", "\n.EXAMPLE\nInvoke-Canary", ".LINK evil", "  .EXTERNALHELP \\\\evil\\share\\help.xml", ".PARAMETER Foo", ".NET runtime",
-        "\n.FORWARDHELPTARGETNAME Remove-Item", "text\n#>\nInvoke-Canary\n<#\n",
+        "\n.FORWARDHELPTARGETNAME Remove-Item", "text\n#>\nInvoke-Canary\n<#\n", ".\u0301LINK x", ".\u203FLINK x",
         "Verbose", "ErrorAction", "PipeObj", "ApiToken", "_", "args", "1abc", "", " ", "größe", "名前", "ÉCOLE", "x\u0301",
         new string('a', 5000) + "'$(Invoke-Canary)", string.Concat(Enumerable.Repeat("’'", 300)),
     };
