@@ -133,6 +133,15 @@ Describe 'Pipelines and inputs' {
             $saved = $Uploaded | Save-GradioFile -LiteralPath $folder
             $saved.FullName | Should -Be (Join-Path $folder 'report.txt')
         }
+
+        It 'reports a folder it cannot create (under a file) as a file error, not as something not found' {
+            $file = Join-Path $Work 'plain.txt'
+            Set-Content $file 'x'
+            $caught = $null
+            try { $Uploaded | Save-GradioFile -Path (Join-Path $file 'sub/') } catch { $caught = $_ }
+            $caught.FullyQualifiedErrorId | Should -BeLike 'GradioFileError,*'
+            $caught.CategoryInfo.Category | Should -Be 'WriteError'
+        }
     }
 
     It 'refuses a file as -DownloadPath' {

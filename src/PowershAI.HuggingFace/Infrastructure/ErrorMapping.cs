@@ -30,7 +30,8 @@ static class ErrorMapping
         {
             GradioException g => new ErrorRecord(g, "Gradio" + g.Kind, Category(g), (object?)g.Target ?? target),
             HubException h => new ErrorRecord(h, "HuggingFace" + h.Kind, Category(h.Kind), (object?)h.RepoId ?? h.Url ?? target),
-            ItemNotFoundException or FileNotFoundException or DirectoryNotFoundException =>
+            // A missing folder comes from a write (one cannot be made under a file): missing inputs are found missing before.
+            ItemNotFoundException or FileNotFoundException =>
                 new ErrorRecord(ex, family + nameof(GradioErrorKind.FileNotFound), ErrorCategory.ObjectNotFound, target),
             ArgumentException or FormatException or OverflowException or InvalidCastException =>
                 new ErrorRecord(ex, family + "InvalidArgument", ErrorCategory.InvalidArgument, target),
