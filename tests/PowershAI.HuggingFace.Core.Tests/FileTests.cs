@@ -266,6 +266,39 @@ public sealed class FileTests(ServerFixture servers) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task A_redirect_from_the_app_to_another_host_goes_without_token_login_cookie_or_extra_headers()
+    {
+        using var cts = T.Deadline();
+        var app = await servers.Get(GradioProfile.V5, "redirecting-app", o => o.Auth = ("user", "password123"));
+        var other = await servers.Get(GradioProfile.V5, "redirect-target");
+        var otherClient = T.Client(other);
+        var stored = Assert.Single(await GradioFiles.UploadAsync(otherClient, await otherClient.GetAppInfoAsync(cts.Token),
+            new[] { Local("moved.txt", Encoding.UTF8.GetBytes("moved")) }, null, cts.Token));
+
+        var settings = new PowershAI.HuggingFace.Core.Http.ConnectionSettings { Headers = new Dictionary<string, string> { ["X-IP-Token"] = "ip-token-for-the-app-2" } };
+        var client = T.Client(app, new GradioClientOptions
+        {
+            BearerToken = "hf_private", Timeout = TimeSpan.FromSeconds(10), Settings = settings,
+            Credential = new System.Net.NetworkCredential("user", "password123"),
+        });
+        var info = await client.GetAppInfoAsync(cts.Token);
+        // The app's own file route answers 302 to the URL it is given (as Gradio does for URLs).
+        var url = app.BaseUrl.AbsoluteUri + "gradio_api/file=" + other.BaseUrl.AbsoluteUri + "gradio_api/file=" + stored.ServerPath;
+        var file = new JsonObject { ["path"] = url, ["url"] = url, ["orig_name"] = "moved.txt", ["meta"] = new JsonObject { ["_type"] = "gradio.FileData" } };
+
+        var saved = await GradioFiles.DownloadAsync(client, info, file, Out("redirected"), null, cts.Token);
+
+        Assert.Equal("moved", File.ReadAllText(saved.FullName));
+        var atApp = Assert.Single(app.Requests, r => r.PathAndQuery.Contains("/file=http", StringComparison.Ordinal));
+        Assert.Equal("Bearer hf_private", atApp.Headers["Authorization"]);
+        Assert.Contains("access-token", atApp.Headers["Cookie"]);
+        var fetch = Assert.Single(other.Requests, r => r.PathAndQuery.Contains("/file=", StringComparison.Ordinal) && r.Method == "GET");
+        Assert.False(fetch.Headers.ContainsKey("Authorization"));
+        Assert.False(fetch.Headers.ContainsKey("Cookie"));
+        Assert.False(fetch.Headers.ContainsKey("X-IP-Token"));
+    }
+
+    [Fact]
     public async Task Too_large_for_max_file_size_fails_before_uploading()
     {
         using var cts = T.Deadline();

@@ -143,8 +143,49 @@ public sealed class GradioClient
     /// <summary>
     /// Sends without judging the status: the timeout bounds the wait for the answer's headers. The
     /// token goes only to the app's own origin, whatever URL a caller built from the app's answers.
+    /// Redirects are followed here, not by the handler, so that a hop to another origin goes out
+    /// as <see cref="Anonymous"/> does (no token, no login cookie, none of the caller's extra
+    /// headers) and shows in -Verbose; at most the settings' MaxRedirects hops (10 by default).
     /// </summary>
-    public Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Connection.Sender.SendAsync(() =>
+    public async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct)
+    {
+        var limit = Connection.Settings.MaxRedirects ?? DefaultMaxRedirects;
+        var sender = this;
+        Uri? next = null;
+        var asGet = false;
+        for (var hop = 0; ; hop++)
+        {
+            var (url, get) = (next, asGet);
+            var response = await sender.SendOnceAsync(() =>
+            {
+                var request = make();
+                if (url != null) request.RequestUri = url;
+                if (get)
+                {
+                    request.Method = HttpMethod.Get;
+                    request.Content = null;
+                }
+                return request;
+            }, what, ct).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (hop >= limit || status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return response;
+            var from = response.RequestMessage?.RequestUri ?? Root;
+            // A relative Location can come back as a file: URI on Unix; only http(s) counts as absolute.
+            var target = location.IsAbsoluteUri && (location.Scheme == Uri.UriSchemeHttps || location.Scheme == Uri.UriSchemeHttp)
+                ? location
+                : new Uri(from, location.OriginalString);
+            // As browsers and the handler do: never from https down to http.
+            if (from.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) return response;
+            asGet = asGet || status == 303 || (status is 301 or 302 && response.RequestMessage?.Method == HttpMethod.Post);
+            response.Dispose();
+            if (!TokenScope.SameOrigin(target, sender.Root)) sender = sender.Anonymous(target);
+            next = target;
+        }
+    }
+
+    const int DefaultMaxRedirects = 10;
+
+    Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> make, string what, CancellationToken ct) => Connection.Sender.SendAsync(() =>
     {
         var request = make();
         if (Options.BearerToken is { Length: > 0 } token && request.RequestUri is { } target && TokenScope.SameOrigin(target, Root))

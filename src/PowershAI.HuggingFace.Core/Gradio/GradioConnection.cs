@@ -21,7 +21,8 @@ public sealed class GradioConnection
     {
         Root = root;
         Cookies = new CookieContainer();
-        var http = handler == null ? HttpClients.Create(Cookies, followRedirects: true, settings) : HttpClients.Create(handler);
+        // GradioClient.SendRawAsync follows redirects itself, so a hop to another host goes without the app's secrets.
+        var http = handler == null ? HttpClients.Create(Cookies, followRedirects: false, settings) : HttpClients.Create(handler);
         Sender = new HttpSender(http, ClientState.Current.Secrets, settings);
     }
 

@@ -35,7 +35,7 @@ public sealed class ConnectionSettings
     /// <summary>null = <see cref="HttpClients.UserAgent"/>.</summary>
     public string? UserAgent { get; set; }
 
-    /// <summary>Redirects the handler follows at most (0: none, the redirect is the answer); null = the caller's choice.</summary>
+    /// <summary>Redirects a request to an app follows at most (0: none, the redirect is the answer); null = 10 (GradioClient.SendRawAsync).</summary>
     public int? MaxRedirects { get; set; }
 
     /// <summary>
@@ -84,11 +84,6 @@ public sealed class ConnectionSettings
 #else
         if (SkipCertificateCheck) handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
 #endif
-        if (MaxRedirects is int limit)
-        {
-            handler.AllowAutoRedirect = limit > 0;
-            if (limit > 0) handler.MaxAutomaticRedirections = limit;
-        }
         if (NoProxy) handler.UseProxy = false;
         else if (Proxy != null)
         {
