@@ -93,14 +93,18 @@ public sealed class HttpSender
         catch (Exception ex) when (ex is not TransportFailure)
         {
             ct.ThrowIfCancellationRequested();
-            throw Classify(ex, options.What, request.RequestUri!, bound.IsCancellationRequested) ?? ex.Rethrown();
+            throw Classify(ex, options.What, request.RequestUri!, bound.IsCancellationRequested, Settings.NoProxy ? null : Settings.Proxy) ?? ex.Rethrown();
         }
     }
 
-    /// <summary>A transport exception as a <see cref="TransportFailure"/>; null for anything else.</summary>
-    public static TransportFailure? Classify(Exception ex, string what, Uri url, bool timedOut)
+    /// <summary>
+    /// A transport exception as a <see cref="TransportFailure"/>; null for anything else. With
+    /// <paramref name="proxy"/> (one the caller named) the messages say the way went through it,
+    /// since a dead proxy fails the same way as a dead server.
+    /// </summary>
+    public static TransportFailure? Classify(Exception ex, string what, Uri url, bool timedOut, Uri? proxy = null)
     {
-        var origin = url.GetLeftPart(UriPartial.Authority);
+        var origin = url.GetLeftPart(UriPartial.Authority) + (proxy == null ? "" : $" through the proxy {proxy.GetLeftPart(UriPartial.Authority)}");
         if (timedOut)
             return new TransportFailure(TransportFailureKind.Timeout, $"{what} got no answer from {origin} in time.", url, ex);
         if (ex is OperationCanceledException) return null;

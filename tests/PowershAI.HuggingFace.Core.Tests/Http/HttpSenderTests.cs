@@ -118,6 +118,17 @@ public class HttpSenderTests
     }
 
     [Fact]
+    public async Task A_dead_proxy_the_caller_named_is_named_in_the_failure()
+    {
+        var settings = new ConnectionSettings { Proxy = new Uri("http://127.0.0.1:9/") };
+        var sender = new HttpSender(HttpClients.Create(cookies: null, followRedirects: false, settings), new SecretRegistry(), settings);
+        var failure = await Assert.ThrowsAsync<TransportFailure>(() =>
+            sender.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "http://app.test/config"), new HttpSendOptions { What = "Reading" }, default));
+        Assert.Equal(TransportFailureKind.Unreachable, failure.Kind);
+        Assert.StartsWith("Reading: cannot reach http://app.test through the proxy http://127.0.0.1:9 (", failure.Message);
+    }
+
+    [Fact]
     public void Server_text_is_shown_with_every_secret_sent_masked()
     {
         var secrets = new SecretRegistry();
