@@ -168,15 +168,12 @@ public sealed class GradioClient
                 return request;
             }, what, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (hop >= limit || status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return response;
+            if (hop >= limit || !Redirect.Is(status) || response.Headers.Location is not { } location) return response;
             var from = response.RequestMessage?.RequestUri ?? Root;
-            // A relative Location can come back as a file: URI on Unix; only http(s) counts as absolute.
-            var target = location.IsAbsoluteUri && (location.Scheme == Uri.UriSchemeHttps || location.Scheme == Uri.UriSchemeHttp)
-                ? location
-                : new Uri(from, location.OriginalString);
+            var target = Redirect.Target(from, location);
             // As browsers and the handler do: never from https down to http.
             if (from.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) return response;
-            asGet = asGet || status == 303 || (status is 301 or 302 && response.RequestMessage?.Method == HttpMethod.Post);
+            asGet = asGet || Redirect.BecomesGet(status, response.RequestMessage?.Method ?? HttpMethod.Get);
             response.Dispose();
             if (!TokenScope.SameOrigin(target, sender.Root)) sender = sender.Anonymous(target);
             next = target;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.Http;
+using PowershAI.HuggingFace.Core.Http;
 
 namespace PowershAI.HuggingFace.Core.Hub;
 
@@ -45,9 +46,7 @@ public sealed class FileMetadata
             throw new HubException(HubErrorKind.MalformedResponse, $"{what}: the commit or ETag the server sent is not a plain hex name.") { Url = url.ToString() };
         long? size = long.TryParse(Header(response, "X-Linked-Size"), out var linkedSize) ? linkedSize
             : (int)response.StatusCode < 300 ? response.Content?.Headers.ContentLength : null;
-        Uri? location = null;
-        if (response.Headers.Location is { } l)
-            location = l.IsAbsoluteUri ? l : new Uri(url, l.OriginalString);
+        var location = response.Headers.Location is { } l ? Redirect.Target(url, l) : null;
         return new FileMetadata(commit, etag, size, location, linked != null && IsSha256(etag));
     }
 

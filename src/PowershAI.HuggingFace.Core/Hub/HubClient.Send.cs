@@ -29,15 +29,13 @@ public sealed partial class HubClient
     async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, Uri url, Func<HttpContent>? content, string what, CancellationToken ct, string accept = "application/json", TimeSpan? timeout = null, Action<HttpRequestMessage>? prepare = null, bool stayOnOrigin = false)
     {
         var (response, tokenSent) = await SendFollowingRedirectsAsync(method, url, content, accept, what, timeout ?? Options.Timeout, ct, prepare, stayOnOrigin).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode || (stayOnOrigin && IsRedirect((int)response.StatusCode))) return response;
+        if (response.IsSuccessStatusCode || (stayOnOrigin && Redirect.Is((int)response.StatusCode))) return response;
         using (response)
         {
             var body = await BoundedBody.ReadTextAsync(response, MaxErrorBodyBytes, timeout ?? Options.Timeout, ct).ConfigureAwait(false);
             throw HubFailure.FromResponse(response, body, what, Token, tokenSent);
         }
     }
-
-    static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
     /// <summary>
     /// One request, following redirects here rather than in the handler so the token rule holds on
@@ -65,21 +63,18 @@ public sealed partial class HubClient
                 return request;
             }, new HttpSendOptions { What = what, Timeout = timeout, Log = Options.Log, Retry = Retry, ExtraHeaders = withHeaders }, ct).MapFailure(HubFailure.FromTransport).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (!IsRedirect(status) || response.Headers.Location is not { } location) return (response, carry);
+            if (!Redirect.Is(status) || response.Headers.Location is not { } location) return (response, carry);
             if (hop >= Options.MaxRedirects)
             {
                 response.Dispose();
                 throw new HubException(HubErrorKind.HttpError, $"{what}: more than {Options.MaxRedirects} redirects; stopped at {url.GetLeftPart(UriPartial.Path)}.") { Url = url.ToString() };
             }
-            // A relative Location can come back as a file: URI on Unix; only http(s) counts as absolute.
-            var next = location.IsAbsoluteUri && (location.Scheme == Uri.UriSchemeHttps || location.Scheme == Uri.UriSchemeHttp)
-                ? location
-                : new Uri(url, location.OriginalString);
+            var next = Redirect.Target(url, location);
             if (stayOnOrigin && !TokenScope.SameOrigin(next, url)) return (response, carry);
             response.Dispose();
             carry = carry && TokenScope.SameOrigin(next, url);
             headers = headers && TokenScope.SameOrigin(next, url);
-            if (status == 303 || (status is 301 or 302 && method == HttpMethod.Post))
+            if (Redirect.BecomesGet(status, method))
             {
                 method = HttpMethod.Get;
                 content = null;
