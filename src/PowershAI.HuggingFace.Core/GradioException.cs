@@ -7,7 +7,7 @@ namespace PowershAI.HuggingFace.Core;
 public sealed class GradioException : Exception
 {
     public GradioException(GradioErrorKind kind, string message, Exception? inner = null, HttpStatusCode? status = null, string? target = null)
-        : base(Shown(message), inner)
+        : base(ServerText.Shown(message), inner)
     {
         Kind = kind;
         StatusCode = status;
@@ -29,7 +29,4 @@ public sealed class GradioException : Exception
     }
 
     string? _title;
-
-    /// <summary>A message as the user may see it: every secret the module has sent masked, no control characters.</summary>
-    internal static string Shown(string message) => ServerText.Printable(ClientState.Current.Secrets.Redact(message));
 }

@@ -25,6 +25,12 @@ public static class ServerText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A message as the user may see it (every GradioException's and HubException's): each secret
+    /// the module has sent masked, no control characters.
+    /// </summary>
+    internal static string Shown(string message) => Printable(ClientState.Current.Secrets.Redact(message));
+
     static int FirstUnsafe(string text)
     {
         for (var i = 0; i < text.Length; i++)

@@ -61,8 +61,9 @@ public static class SafeFileName
         var i = 0;
         while (i < s.Length)
         {
-            var width = char.IsHighSurrogate(s[i]) && i + 1 < s.Length ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(s.ToCharArray(i, width));
+            var width = char.IsSurrogatePair(s, i) ? 2 : 1;
+            // UTF-8: a pair takes 4 bytes; a lone surrogate is written as U+FFFD, 3.
+            var size = width == 2 ? 4 : s[i] < 0x80 ? 1 : s[i] < 0x800 ? 2 : 3;
             if (used + size > bytes) break;
             used += size;
             i += width;

@@ -52,7 +52,9 @@ public sealed class SecretRegistry
     {
         var info = url.UserInfo;
         if (info.IndexOf(':') is var colon and >= 0) AddEncoded(info.Substring(colon + 1));
-        foreach (var pair in url.Query.TrimStart('?').Split('&'))
+        // Every request passes here; most have no query.
+        if (url.Query.Length <= 1) return;
+        foreach (var pair in url.Query.Substring(1).Split('&'))
         {
             var eq = pair.IndexOf('=');
             if (eq > 0 && IsCredentialName(Uri.UnescapeDataString(pair.Substring(0, eq)))) AddEncoded(pair.Substring(eq + 1));

@@ -8,7 +8,7 @@ namespace PowershAI.HuggingFace.Core.Hub;
 /// </summary>
 public sealed class HubException : Exception
 {
-    public HubException(HubErrorKind kind, string message, Exception? inner = null) : base(GradioException.Shown(message), inner) => Kind = kind;
+    public HubException(HubErrorKind kind, string message, Exception? inner = null) : base(ServerText.Shown(message), inner) => Kind = kind;
 
     public HubErrorKind Kind { get; }
 

@@ -46,10 +46,8 @@ static class ErrorMapping
     /// <summary>An error the app itself raised (gr.Error): the call failed with the app's text.</summary>
     public static GradioException AppError(string? message, string? title, string apiName)
     {
-        // The app's text may quote what it was sent (an Authorization header): shown with every secret masked.
-        var text = string.IsNullOrEmpty(message)
-            ? $"{apiName} raised an error but the app did not send its text."
-            : ClientState.Current.Secrets.Redact(message);
+        // The app's text may quote what it was sent (an Authorization header): GradioException masks every secret.
+        var text = string.IsNullOrEmpty(message) ? $"{apiName} raised an error but the app did not send its text." : message!;
         return new GradioException(GradioErrorKind.AppError, text, target: apiName) { Title = title };
     }
 
